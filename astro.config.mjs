@@ -1,0 +1,42 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { unified } from '@astrojs/markdown-remark';
+import { rehypeStrictKatex } from './src/lib/rehype-strict-katex.mjs';
+
+/**
+ * Deployment knobs, all from the environment so one build command serves every host:
+ * - NEURAL_NOTES_BASE: the sub-path the site is served under, e.g. `/neural-notes/` (default `/`).
+ * - NEURAL_NOTES_SITE: the public origin, used for canonical URLs and feeds.
+ * - NEURAL_NOTES_OUT: the output folder (default `dist`).
+ */
+const base = process.env.NEURAL_NOTES_BASE || '/';
+const site = process.env.NEURAL_NOTES_SITE || 'https://neural-notes.example.org';
+
+export default defineConfig({
+  site,
+  base,
+  output: 'static',
+  outDir: process.env.NEURAL_NOTES_OUT || './dist',
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  integrations: [mdx(), preact()],
+  markdown: {
+    // Maths: `$…$` and `$$…$$` are typeset by KaTeX at build time; a formula KaTeX cannot
+    // typeset fails the build (rehypeStrictKatex) instead of publishing red error text.
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex],
+    }),
+  },
+  vite: {
+    resolve: {
+      alias: { '@neural-notes/nn': new URL('./packages/nn/src/index.ts', import.meta.url).pathname },
+    },
+    worker: { format: 'es' },
+  },
+  devToolbar: { enabled: false },
+});

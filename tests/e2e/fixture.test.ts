@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { allProblems, openPage } from './support/page';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const url = inject('fixtureUrl');
+const shots = 'test-results/screens';
+mkdirSync(shots, { recursive: true });
+
+describe('the fixture site, served under /neural-notes/', () => {
+  it('is served under the sub-path, with every asset under it', async () => {
+    expect(new URL(url).pathname).toBe('/neural-notes/');
+    const { page, problems, close } = await openPage(browser, url);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${url}articles/fixture-article/`, { waitUntil: 'networkidle' });
+    expect(requests.length).toBeGreaterThan(1);
+    expect(requests.filter((p) => !p.startsWith('/neural-notes/'))).toEqual([]);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('typesets the equations with KaTeX and its bundled fonts', async () => {
+    const { page, problems, close } = await openPage(browser, url);
+    const fonts: string[] = [];
+    page.on('response', (r) => {
+      if (/KaTeX_.*\.woff2$/.test(r.url()) && r.ok()) fonts.push(r.url());
+    });
+    await page.goto(`${url}articles/fixture-article/`, { waitUntil: 'networkidle' });
+    await expect(page.locator('.katex-display').count()).resolves.toBe(1);
+    await expect(page.locator('.katex').count()).resolves.toBe(2);
+    await expect(page.locator('.katex-error').count()).resolves.toBe(0);
+    await page.evaluate(() => document.fonts.ready);
+    // The stylesheet matches the markup: a fraction's numerator is set smaller than the text.
+    const sizes = await page.evaluate(() => {
+      const num = document.querySelector('.katex .mfrac .vlist > span:last-child .mord') as Element;
+      const math = document.querySelector('.katex') as Element;
+      return [parseFloat(getComputedStyle(num).fontSize), parseFloat(getComputedStyle(math).fontSize)];
+    });
+    expect(sizes[0]).toBeLessThan(sizes[1] * 0.8);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(allProblems(problems)).toEqual([]);
+    await page.screenshot({ path: `${shots}/fixture-article-desktop.png`, fullPage: true });
+    await close();
+  });
+
+  it('hydrates the Preact island: clicking the button updates it', async () => {
+    const { page, problems, close } = await openPage(browser, url, { viewport: { width: 360, height: 740 } });
+    await page.goto(`${url}articles/fixture-article/`, { waitUntil: 'networkidle' });
+    const count = page.getByTestId('count');
+    await count.scrollIntoViewIfNeeded();
+    await expect(count.innerText()).resolves.toBe('3');
+    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    await page.getByRole('button', { name: 'Add one' }).click();
+    await page.getByRole('button', { name: 'Add one' }).click();
+    await expect(count.innerText()).resolves.toBe('5');
+    await page.screenshot({ path: `${shots}/fixture-article-phone.png`, fullPage: true });
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('lists the published fixture article on the home page, and never the draft', async () => {
+    const { page, close } = await openPage(browser, url);
+    await page.goto(url);
+    const titles = await page.locator('.article-list h3').allInnerTexts();
+    expect(titles).toEqual(['Fixture article']);
+    await page.screenshot({ path: `${shots}/fixture-home.png`, fullPage: true });
+    const draft = await page.goto(`${url}articles/fixture-draft/`);
+    expect(draft?.status()).toBe(404);
+    await close();
+  });
+});
