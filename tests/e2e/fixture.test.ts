@@ -79,3 +79,20 @@ describe('the fixture site, served under /neural-notes/', () => {
     await close();
   });
 });
+
+describe('shared widget plumbing on the fixture site', () => {
+  it('draws a Plot figure at build time, and a Web Worker running packages/nn updates it', async () => {
+    const { page, problems, close } = await openPage(browser, url);
+    await page.goto(`${url}articles/fixture-article/`, { waitUntil: 'networkidle' });
+    const figure = page.locator('.nn-plot svg');
+    await expect(figure.count()).resolves.toBe(1); // present before hydration: it is in the HTML
+    const before = await figure.innerHTML();
+    await figure.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    await page.getByRole('button', { name: 'Compute in worker' }).click();
+    await expect.poll(() => page.getByTestId('probs').innerText()).toBe('0.846 0.085 0.069');
+    expect(await page.locator('.nn-plot svg').innerHTML()).not.toBe(before);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+});

@@ -1,0 +1,14 @@
+import * as Plot from '@observablehq/plot';
+import { plotDocument } from '#plot-document';
+
+/** Plot options as built by the pure builders in src/plots (no `document`: that is ours to add). */
+export type PlotOptions = Omit<Plot.PlotOptions, 'document'>;
+
+/**
+ * Draws a figure and returns its markup. The same call runs at build time (server DOM) and in
+ * the browser, so the figure in the HTML and the figure after hydration come from one code path.
+ */
+export function renderPlot(options: PlotOptions): string {
+  const node = Plot.plot({ ...options, document: plotDocument() });
+  return (node as Element).outerHTML;
+}

@@ -1,0 +1,75 @@
+import type { JobMessage, JobRequest } from '../../workers/protocol';
+
+export class JobCancelled extends Error {
+  constructor() {
+    super('stopped');
+    this.name = 'JobCancelled';
+  }
+}
+
+export interface RunningJob<T> {
+  result: Promise<T>;
+  cancel(): void;
+}
+
+/**
+ * Widget side of the worker protocol (src/workers/protocol.ts). One runner per widget instance;
+ * it starts its worker on first use, runs one job at a time (a new job cancels the old one),
+ * and `cancel` terminates the worker so a long training run stops at once.
+ *
+ * `createWorker` must be written out at the call site as
+ * `() => new Worker(new URL('../workers/x.worker.ts', import.meta.url), { type: 'module' })`
+ * so the bundler finds and bundles the worker.
+ */
+export class JobRunner {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private current: { id: number; reject(e: Error): void } | null = null;
+
+  constructor(private readonly createWorker: () => Worker) {}
+
+  run<T, P = unknown>(job: string, input: unknown, onProgress?: (done: number, total: number, partial?: P) => void): RunningJob<T> {
+    this.cancel();
+    const worker = (this.worker ??= this.createWorker());
+    const id = this.nextId++;
+    const result = new Promise<T>((resolve, reject) => {
+      this.current = { id, reject };
+      worker.onmessage = (event: MessageEvent<JobMessage>) => {
+        const msg = event.data;
+        if (msg.id !== id) return;
+        if (msg.kind === 'progress') onProgress?.(msg.done, msg.total, msg.partial as P);
+        else {
+          this.current = null;
+          if (msg.kind === 'result') resolve(msg.output as T);
+          else reject(new Error(msg.message));
+        }
+      };
+      worker.onerror = (event) => {
+        this.current = null;
+        reject(new Error(event.message || 'the worker failed'));
+      };
+      const request: JobRequest = { id, job, input };
+      worker.postMessage(request);
+    });
+    return { result, cancel: () => this.cancelIf(id) };
+  }
+
+  /** Stops whatever is running (terminating the worker); a no-op when idle. */
+  cancel(): void {
+    if (!this.current) return;
+    this.current.reject(new JobCancelled());
+    this.current = null;
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private cancelIf(id: number): void {
+    if (this.current?.id === id) this.cancel();
+  }
+}
