@@ -12,6 +12,7 @@ import { rehypeStrictKatex } from './src/lib/rehype-strict-katex.mjs';
  * - NEURAL_NOTES_BASE: the sub-path the site is served under, e.g. `/neural-notes/` (default `/`).
  * - NEURAL_NOTES_SITE: the public origin, used for canonical URLs and feeds.
  * - NEURAL_NOTES_OUT: the output folder (default `dist`).
+ * - NEURAL_NOTES_CACHE: Astro's cache folder, so the test suite can run builds side by side.
  */
 const base = process.env.NEURAL_NOTES_BASE || '/';
 const site = process.env.NEURAL_NOTES_SITE || 'https://neural-notes.example.org';
@@ -21,6 +22,7 @@ export default defineConfig({
   base,
   output: 'static',
   outDir: process.env.NEURAL_NOTES_OUT || './dist',
+  cacheDir: process.env.NEURAL_NOTES_CACHE || './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   integrations: [mdx(), preact()],

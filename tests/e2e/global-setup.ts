@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, repoRoot } from '../support/build';
 import { serveStatic, type StaticServer } from './support/server';
@@ -25,12 +25,14 @@ export const fixtureBase = '/neural-notes/';
  */
 export default async function setup(project: TestProject) {
   findChromium(); // fail early, with instructions, if no browser can be found or installed
-  const siteDir = join(repoRoot, 'dist');
-  if (process.env.NN_SITE_BUILT !== '1' || !existsSync(join(siteDir, 'index.html'))) {
+  // NN_E2E_OUT lets two people (or agents) run the e2e suite side by side without sharing folders.
+  const outRoot = process.env.NN_E2E_OUT ? resolve(process.env.NN_E2E_OUT) : null;
+  const siteDir = outRoot ? join(outRoot, 'site') : join(repoRoot, 'dist');
+  if (outRoot || process.env.NN_SITE_BUILT !== '1' || !existsSync(join(siteDir, 'index.html'))) {
     const site = await buildSite({ out: siteDir });
     if (site.code !== 0) throw new Error(`Building the site failed:\n${site.output}`);
   }
-  const fixtureDir = join(repoRoot, 'tests/.out/fixture-site');
+  const fixtureDir = join(outRoot ?? join(repoRoot, 'tests/.out'), 'fixture-site');
   const fixture = await buildSite({ content: './tests/fixtures/site/articles', out: fixtureDir, base: fixtureBase });
   if (fixture.code !== 0) throw new Error(`Building the fixture site failed:\n${fixture.output}`);
 

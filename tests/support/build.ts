@@ -31,6 +31,8 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
     NEURAL_NOTES_OUT: options.out,
   };
   if (options.content) env.NEURAL_NOTES_CONTENT = options.content;
+  // Each output folder gets its own cache, so builds of different sites never share state.
+  env.NEURAL_NOTES_CACHE = `${options.out.replace(/\/+$/, '')}.cache`;
   if (options.base) env.NEURAL_NOTES_BASE = options.base;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build'], { cwd: repoRoot, env });
