@@ -1,0 +1,139 @@
+/**
+ * Pure plot builders for the experiment figure: the data with every run's fitted line, the
+ * training curves (data loss and penalty, separately), and the strip/box plot of the total
+ * test error per method. Non-finite values never reach a mark.
+ */
+import * as Plot from '@observablehq/plot';
+import type { Method } from '@neural-notes/nn';
+import type { PlotOptions } from '../render';
+import { fitGrid, METHOD_COLORS, METHOD_LABELS, type CompactData, type CompactRun } from '../../widgets/regularization/logic';
+
+const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function colorScale(methods: readonly Method[], extra: { label: string; color: string }[] = []) {
+  return {
+    domain: [...methods.map((m) => METHOD_LABELS[m]), ...extra.map((e) => e.label)],
+    range: [...methods.map((m) => METHOD_COLORS[m]), ...extra.map((e) => e.color)],
+    legend: true,
+  };
+}
+
+export interface FitPoint {
+  x: number;
+  y: number;
+  role: 'train' | 'test';
+  outlier: boolean;
+}
+
+/** The dataset as plot rows. */
+export function dataPoints(data: CompactData): FitPoint[] {
+  const roles = new Map<number, 'train' | 'test'>();
+  data.train.forEach((i) => roles.set(i, 'train'));
+  data.test.forEach((i) => roles.set(i, 'test'));
+  const outliers = new Set(data.outliers);
+  return data.x.map((x, i) => ({ x, y: data.y[i], role: roles.get(i) ?? 'train', outlier: outliers.has(i) }));
+}
+
+/** Rows of every finished run's fitted line (diverged runs are left out). */
+export function fitRows(runs: readonly CompactRun[]): { x: number; y: number; key: string; method: string }[] {
+  const rows: { x: number; y: number; key: string; method: string }[] = [];
+  for (const r of runs) {
+    if (r.status !== 'ok' || r.fit.length === 0) continue;
+    const grid = fitGrid(r.fit.length);
+    r.fit.forEach((y, k) => {
+      if (finite(y)) rows.push({ x: grid[k], y, key: `${r.method}-${r.run}`, method: METHOD_LABELS[r.method] });
+    });
+  }
+  return rows;
+}
+
+export function fitPlot(data: CompactData, runs: readonly CompactRun[], methods: readonly Method[], width = 640): PlotOptions {
+  const points = dataPoints(data).filter((p) => finite(p.y));
+  const ys = points.map((p) => p.y);
+  const top = Math.max(25, ...ys) + 2;
+  return {
+    width,
+    height: 300,
+    marginLeft: 40,
+    x: { domain: [0, 10], label: 'x' },
+    y: { domain: [-2, top], label: 'y', grid: true },
+    color: colorScale(methods),
+    marks: [
+      Plot.line(fitRows(runs), { x: 'x', y: 'y', z: 'key', stroke: 'method', strokeWidth: 1.5, strokeOpacity: 0.75, clip: true }),
+      Plot.dot(points.filter((p) => p.role === 'train'), { x: 'x', y: 'y', r: 3, fill: 'currentColor', fillOpacity: 0.55 }),
+      Plot.dot(points.filter((p) => p.role === 'test'), { x: 'x', y: 'y', r: 3.5, stroke: 'currentColor', strokeWidth: 1.5 }),
+      Plot.dot(points.filter((p) => p.outlier), { x: 'x', y: 'y', r: 6.5, stroke: 'var(--danger)', strokeWidth: 1.2 }),
+    ],
+  };
+}
+
+export interface CurveRow {
+  epoch: number;
+  value: number;
+  term: 'data loss' | 'penalty';
+  key: string;
+  method: string;
+}
+
+/** Per-epoch mean cost per step, one row per run, epoch and term (finite values only). */
+export function curveRows(runs: readonly CompactRun[]): CurveRow[] {
+  const rows: CurveRow[] = [];
+  for (const r of runs) {
+    const key = `${r.method}-${r.run}`;
+    const method = METHOD_LABELS[r.method];
+    r.dataLoss.forEach((v, e) => finite(v) && rows.push({ epoch: e + 1, value: v, term: 'data loss', key, method }));
+    r.penalty.forEach((v, e) => finite(v) && rows.push({ epoch: e + 1, value: v, term: 'penalty', key, method }));
+  }
+  return rows;
+}
+
+export function curvesPlot(runs: readonly CompactRun[], methods: readonly Method[], epochs: number, width = 640): PlotOptions {
+  const rows = curveRows(runs);
+  return {
+    width,
+    height: 320,
+    marginLeft: 44,
+    marginRight: 70,
+    x: { domain: [1, epochs], label: 'epoch' },
+    y: { label: 'mean per step', grid: true, nice: true, zero: true },
+    fy: { label: null, domain: ['data loss', 'penalty'] },
+    color: colorScale(methods),
+    marks: [
+      Plot.frame({ strokeOpacity: 0.2 }),
+      Plot.line(rows, { x: 'epoch', y: 'value', fy: 'term', z: 'key', stroke: 'method', strokeWidth: 1.2, strokeOpacity: 0.75 }),
+    ],
+  };
+}
+
+export interface ErrorRow {
+  group: string;
+  error: number;
+  run: number;
+}
+
+/** One row per finished run, plus the source's reported L1 totals as their own group. */
+export function errorRows(runs: readonly CompactRun[], source?: { label: string; errors: readonly number[] }): ErrorRow[] {
+  const rows: ErrorRow[] = runs.filter((r) => finite(r.testError)).map((r) => ({ group: METHOD_LABELS[r.method], error: r.testError as number, run: r.run }));
+  if (source) source.errors.forEach((e, i) => rows.push({ group: source.label, error: e, run: i }));
+  return rows;
+}
+
+export const SOURCE_GROUP = 'L1 (source, its 5 runs)';
+
+export function errorsPlot(runs: readonly CompactRun[], methods: readonly Method[], sourceL1: readonly number[], width = 640): PlotOptions {
+  const rows = errorRows(runs, { label: SOURCE_GROUP, errors: sourceL1 });
+  const groups = [...methods.map((m) => METHOD_LABELS[m]), SOURCE_GROUP];
+  const max = Math.max(10, ...rows.map((r) => r.error));
+  return {
+    width,
+    height: 50 + 44 * groups.length,
+    marginLeft: 150,
+    x: { domain: [0, max * 1.05], label: 'total test error (sum of |y − prediction| over the 10 test points)', grid: true },
+    fy: { domain: groups, label: null },
+    color: { ...colorScale(methods, [{ label: SOURCE_GROUP, color: '#9c6ade' }]), legend: false },
+    marks: [
+      Plot.boxX(rows, { x: 'error', fy: 'group', stroke: 'currentColor', strokeOpacity: 0.5, fill: 'group', fillOpacity: 0.12, r: 0 }),
+      Plot.dot(rows, Plot.dodgeY('middle', { x: 'error', fy: 'group', fill: 'group', r: 3.5, padding: 1 })),
+    ],
+  };
+}

@@ -1,0 +1,310 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { mean, type Method } from '@neural-notes/nn';
+import { PlotView } from '../shared/PlotView';
+import { Button, CheckboxGroup, Controls, NumberField, Progress, Select } from '../shared/controls';
+import { JobCancelled, JobRunner } from '../shared/jobs';
+import { listCodec, numberCodec, oneOfCodec, useUrlState } from '../shared/url-state';
+import { formatNumber } from '../shared/validate';
+import { curvesPlot, errorsPlot, fitPlot } from '../../plots/regularization/experiment';
+import {
+  EPOCHS,
+  formatError,
+  METHOD_COLORS,
+  METHOD_LABELS,
+  SOURCE_L1_ERRORS,
+  settingsData,
+  summarize,
+  type CompactRun,
+  type ExperimentOutput,
+  type ExperimentSettings,
+} from './logic';
+import './regularization.css';
+
+const ALL: Method[] = ['none', 'l1', 'l2', 'elastic'];
+
+interface UrlState {
+  methods: Method[];
+  lambda: number;
+  mix: number;
+  seed: number;
+  runs: number;
+  lr: number;
+  outliers: number;
+  offsetMode: 'drawn' | 'fixed';
+  offset: number;
+}
+
+const codecs = {
+  methods: listCodec(oneOfCodec(ALL), { min: 1, max: 4 }),
+  lambda: numberCodec(0, 10),
+  mix: numberCodec(0, 1),
+  seed: numberCodec(0, 1_000_000, { integer: true }),
+  runs: numberCodec(1, 100, { integer: true }),
+  lr: numberCodec(0.0001, 1),
+  outliers: numberCodec(0, 50, { integer: true }),
+  offsetMode: oneOfCodec(['drawn', 'fixed'] as const),
+  offset: numberCodec(-50, 50),
+};
+
+function toSettings(s: UrlState): ExperimentSettings {
+  return {
+    methods: ALL.filter((m) => s.methods.includes(m)),
+    lambda: s.lambda,
+    mix: s.mix,
+    seed: s.seed,
+    runs: s.runs,
+    lr: s.lr,
+    outliers: s.outliers,
+    offset: s.offsetMode === 'fixed' ? s.offset : null,
+  };
+}
+
+
+/** Penalty term as written in the cost, for the live readout. */
+function penaltyText(m: Method, s: ExperimentSettings): string {
+  if (m === 'none') return 'no penalty';
+  if (m === 'l1') return `${s.lambda}·Σ|w|`;
+  if (m === 'l2') return `${s.lambda}·Σw²/2`;
+  return `${s.lambda}·(${s.mix}·Σ|w| + ${formatNumber(1 - s.mix, 3)}·Σw²/2)`;
+}
+
+type Phase = 'build' | 'running' | 'done' | 'stopped' | 'error';
+
+interface Props {
+  id: string;
+  initial: ExperimentOutput;
+}
+
+export default function Experiment({ id, initial }: Props) {
+  const d = initial.settings;
+  const defaults: UrlState = {
+    methods: [...d.methods],
+    lambda: d.lambda,
+    mix: d.mix,
+    seed: d.seed,
+    runs: d.runs,
+    lr: d.lr,
+    outliers: d.outliers,
+    offsetMode: d.offset === null ? 'drawn' : 'fixed',
+    offset: d.offset ?? 5,
+  };
+  const [state, update] = useUrlState<UrlState>(id, codecs, defaults);
+  const settings = useMemo(() => toSettings(state), [state]);
+  const [result, setResult] = useState<ExperimentOutput>(initial);
+  const [phase, setPhase] = useState<Phase>('build');
+  const [progress, setProgress] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const runner = useRef<JobRunner | null>(null);
+  const cancel = useRef<(() => void) | null>(null);
+  const lastRunKey = useRef<string>(JSON.stringify(initial.settings));
+
+  useEffect(() => {
+    runner.current = new JobRunner(() => new Worker(new URL('../../workers/regularization.worker.ts', import.meta.url), { type: 'module' }));
+    return () => runner.current?.dispose();
+  }, []);
+
+  const start = (s: ExperimentSettings) => {
+    const job = runner.current;
+    if (!job) return;
+    lastRunKey.current = JSON.stringify(s);
+    const partial: CompactRun[] = [];
+    const data = settingsData(s);
+    let frame = 0;
+    let lastDraw = 0;
+    let pendingProgress = 0;
+    const draw = () => {
+      frame = 0;
+      lastDraw = performance.now();
+      setProgress(pendingProgress);
+      setResult({ settings: s, data, runs: [...partial], stopped: false });
+    };
+    const schedule = () => {
+      if (frame) return;
+      const wait = Math.max(0, 200 - (performance.now() - lastDraw));
+      frame = window.setTimeout(() => requestAnimationFrame(draw), wait);
+    };
+    setPhase('running');
+    setError(null);
+    setProgress(0);
+    const running = job.run<ExperimentOutput, CompactRun>('experiment', s, (done, total, run) => {
+      pendingProgress = total > 0 ? done / total : 0;
+      if (run) partial.push(run);
+      schedule();
+    });
+    cancel.current = running.cancel;
+    running.result.then(
+      (out) => {
+        if (frame) clearTimeout(frame);
+        setResult(out);
+        setProgress(1);
+        setPhase('done');
+      },
+      (e: Error) => {
+        if (frame) clearTimeout(frame);
+        if (e instanceof JobCancelled) {
+          setResult({ settings: s, data, runs: [...partial], stopped: true });
+          setPhase('stopped');
+        } else {
+          setError(e.message);
+          setPhase('error');
+        }
+      },
+    );
+  };
+
+  // Settings changed (by a control or by the URL after hydration): rerun, after a short pause.
+  useEffect(() => {
+    if (JSON.stringify(settings) === lastRunKey.current) return;
+    const t = setTimeout(() => start(settings), 250);
+    return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settings]);
+
+  const shown = result.settings;
+  const methods = shown.methods;
+  const runs = result.runs;
+  const summaries = useMemo(() => summarize(runs, methods), [runs, methods]);
+  const fitOptions = useMemo(() => fitPlot(result.data, runs, methods), [result.data, runs, methods]);
+  const curveOptions = useMemo(() => curvesPlot(runs, methods, EPOCHS), [runs, methods]);
+  const errorOptions = useMemo(() => errorsPlot(runs, methods, SOURCE_L1_ERRORS), [runs, methods]);
+  const diverged = runs.filter((r) => r.status === 'diverged');
+  const latest = runs[runs.length - 1];
+  const rows = Array.from({ length: Math.max(shown.runs, SOURCE_L1_ERRORS.length) }, (_, r) => r);
+  const byKey = new Map(runs.map((r) => [`${r.method}-${r.run}`, r]));
+  const busy = phase === 'running';
+
+  return (
+    <div class="reg-experiment" data-phase={phase}>
+      <Controls label="Experiment settings">
+        <CheckboxGroup
+          legend="Penalties"
+          values={state.methods}
+          options={ALL.map((m) => ({ value: m, label: METHOD_LABELS[m] }))}
+          minChecked={1}
+          onChange={(v) => update({ methods: v })}
+        />
+      </Controls>
+      <Controls label="Penalty and training">
+        <NumberField label="λ (0–10)" value={state.lambda} min={0} max={10} onChange={(v) => update({ lambda: v })} />
+        {state.methods.includes('elastic') && (
+          <NumberField label="elastic mix m (L1 share)" value={state.mix} min={0} max={1} onChange={(v) => update({ mix: v })} />
+        )}
+        <NumberField label="learning rate" value={state.lr} min={0.0001} max={1} onChange={(v) => update({ lr: v })} />
+        <NumberField label="seed" value={state.seed} min={0} max={1_000_000} integer onChange={(v) => update({ seed: v })} />
+        <NumberField label="runs per method (1–100)" value={state.runs} min={1} max={100} integer onChange={(v) => update({ runs: v })} />
+      </Controls>
+      <Controls label="Outliers">
+        <NumberField label="outliers (0–50)" value={state.outliers} min={0} max={50} integer onChange={(v) => update({ outliers: v })} />
+        <Select
+          label="outlier offset"
+          value={state.offsetMode}
+          options={[
+            { value: 'drawn', label: 'drawn from U[0, 10) (source)' },
+            { value: 'fixed', label: 'fixed' },
+          ]}
+          onChange={(v) => update({ offsetMode: v })}
+        />
+        {state.offsetMode === 'fixed' && (
+          <NumberField label="offset (−50–50)" value={state.offset} min={-50} max={50} onChange={(v) => update({ offset: v })} />
+        )}
+      </Controls>
+      <Controls label="Run">
+        <Button variant="primary" onClick={() => start(settings)} disabled={busy}>
+          {phase === 'build' ? 'Rerun in this browser' : 'Run again'}
+        </Button>
+        <Button onClick={() => cancel.current?.()} disabled={!busy}>
+          Stop
+        </Button>
+        {busy && <Progress value={progress} label="Training progress" />}
+      </Controls>
+      <p class="nn-status reg-status" data-testid="exp-status" aria-live="polite">
+        {phase === 'build' && 'Results computed when this page was built; rerunning here gives the same numbers.'}
+        {phase === 'running' && `Training in a background worker… ${runs.length} of ${shown.methods.length * shown.runs} runs done.`}
+        {phase === 'done' && `Done: ${runs.length} runs trained in this browser.`}
+        {phase === 'stopped' && `Stopped after ${runs.length} runs; the figures show those.`}
+        {phase === 'error' && <span class="nn-status-warn">The experiment could not run: {error}</span>}
+      </p>
+      {diverged.length > 0 && (
+        <p class="nn-status nn-status-warn" role="status">
+          {diverged.length} run{diverged.length > 1 ? 's' : ''} diverged (the numbers overflowed, so training stopped); they are left out of the plots and the
+          statistics. A smaller learning rate or λ keeps training stable.
+        </p>
+      )}
+      {latest && (
+        <p class="nn-readout reg-readout" data-testid="exp-cost">
+          {METHOD_LABELS[latest.method]}, run {latest.run + 1}
+          {latest.status === 'diverged'
+            ? ': diverged'
+            : `, epoch ${latest.dataLoss.length}: cost per step = ${formatNumber(latest.dataLoss[latest.dataLoss.length - 1], 4)} (Σ|ŷ − y|) + ${formatNumber(latest.penalty[latest.penalty.length - 1], 4)} (${penaltyText(latest.method, shown)}) = ${formatNumber(latest.dataLoss[latest.dataLoss.length - 1] + latest.penalty[latest.penalty.length - 1], 4)}`}
+        </p>
+      )}
+      <div class="reg-plots">
+        <div>
+          <p class="reg-heading">The data and every run's fitted line</p>
+          <PlotView options={fitOptions} label="Training points (filled), test points (hollow), outliers (circled) and the fitted line of every run, coloured by penalty" />
+        </div>
+        <div>
+          <p class="reg-heading">Training curves: the two terms of the cost, mean per step in each epoch</p>
+          <PlotView options={curveOptions} label="Data loss and penalty per epoch for every run" />
+        </div>
+        <div>
+          <p class="reg-heading">Total test error per run, with the source's five L1 numbers</p>
+          <PlotView options={errorOptions} label="Strip and box plot of the total test error of every run, per penalty" />
+        </div>
+      </div>
+      <div class="nn-table-scroll reg-table-wrap">
+        <table class="nn-table reg-table" data-testid="exp-table">
+          <caption class="visually-hidden">Total test error of every run</caption>
+          <thead>
+            <tr>
+              <th scope="col">run</th>
+              {methods.map((m) => (
+                <th scope="col" key={m}>
+                  <span class="reg-swatch" style={{ background: METHOD_COLORS[m] }} />
+                  {METHOD_LABELS[m]}
+                </th>
+              ))}
+              <th scope="col" class="reg-source">
+                L1, source
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r}>
+                <th scope="row">{r + 1}</th>
+                {methods.map((m) => {
+                  const run = byKey.get(`${m}-${r}`);
+                  return (
+                    <td key={m} data-testid={`err-${m}-${r}`}>
+                      {r >= shown.runs ? '' : !run ? '…' : run.status === 'diverged' ? 'diverged' : formatError(run.testError)}
+                    </td>
+                  );
+                })}
+                <td class="reg-source">{r < SOURCE_L1_ERRORS.length ? formatError(SOURCE_L1_ERRORS[r]) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">mean ± sd</th>
+              {summaries.map((s) => (
+                <td key={s.method} data-testid={`mean-${s.method}`}>
+                  {s.mean === null ? '—' : `${formatNumber(s.mean, 4)} ± ${formatNumber(s.sd ?? NaN, 3)}`}
+                </td>
+              ))}
+              <td class="reg-source">{`${formatNumber(mean(SOURCE_L1_ERRORS), 4)}`}</td>
+            </tr>
+            <tr>
+              <th scope="row">weights |w| &lt; 0.01 (of 220)</th>
+              {summaries.map((s) => (
+                <td key={s.method}>{s.meanNearZero === null ? '—' : formatNumber(s.meanNearZero, 3)}</td>
+              ))}
+              <td class="reg-source" />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </div>
+  );
+}
