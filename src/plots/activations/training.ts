@@ -1,0 +1,68 @@
+import * as Plot from '@observablehq/plot';
+import type { PlotOptions } from '../render';
+
+export interface DeadPoint {
+  series: string;
+  epoch: number;
+  dead: number;
+}
+
+/** Dead hidden units after each epoch, one line per activation. */
+export function deadUnitsPlot(
+  points: readonly DeadPoint[],
+  { units, epochs, colors, width = 620, height = 260 }: { units: number; epochs: number; colors: Readonly<Record<string, string>>; width?: number; height?: number },
+): PlotOptions {
+  const data = points.filter((p) => Number.isFinite(p.dead) && Number.isFinite(p.epoch));
+  const color = (d: DeadPoint) => colors[d.series] ?? 'currentColor';
+  return {
+    width,
+    height,
+    marginLeft: 48,
+    marginRight: 16,
+    marginBottom: 38,
+    style: { background: 'transparent', fontSize: '12px' },
+    x: { domain: [0, Math.max(1, epochs)], label: 'epoch', tickFormat: 'd' },
+    y: { domain: [0, units], label: `dead hidden units (of ${units})`, grid: true },
+    color: { type: 'identity' },
+    marks: [
+      Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.4 }),
+      Plot.line(data, { x: 'epoch', y: 'dead', z: 'series', stroke: color, strokeWidth: 2.25, curve: 'step-after' }),
+    ],
+  };
+}
+
+export interface SlopePoint {
+  unit: string;
+  /** 1-based hidden layer of the unit (colours the line). */
+  layer: number;
+  epoch: number;
+  a: number;
+}
+
+/** Each PReLU unit's slope a over training, starting from the initial value. */
+export function slopeTracePlot(
+  points: readonly SlopePoint[],
+  { epochs, initial = 0.25, colors, width = 620, height = 280 }: { epochs: number; initial?: number; colors: readonly string[]; width?: number; height?: number },
+): PlotOptions {
+  const data = points.filter((p) => Number.isFinite(p.a) && Number.isFinite(p.epoch));
+  const as = data.map((p) => p.a);
+  const lo = Math.min(-0.1, initial, ...as);
+  const hi = Math.max(0.6, initial, ...as);
+  const color = (d: SlopePoint) => colors[(d.layer - 1) % colors.length];
+  return {
+    width,
+    height,
+    marginLeft: 48,
+    marginRight: 16,
+    marginBottom: 38,
+    style: { background: 'transparent', fontSize: '12px' },
+    x: { domain: [0, Math.max(1, epochs)], label: 'epoch', tickFormat: 'd' },
+    y: { domain: [lo, hi], label: 'slope a of each unit', grid: true },
+    color: { type: 'identity' },
+    marks: [
+      Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.4 }),
+      Plot.ruleY([initial], { stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '4,4' }),
+      Plot.line(data, { x: 'epoch', y: 'a', z: 'unit', stroke: color, strokeWidth: 1.6, strokeOpacity: 0.9 }),
+    ],
+  };
+}
