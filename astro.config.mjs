@@ -6,6 +6,8 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypeStrictKatex } from './src/lib/rehype-strict-katex.mjs';
+import { rehypeHeadingAnchors } from './src/lib/rehype-heading-anchors.mjs';
+import { pagefindSearch } from './src/lib/pagefind-integration.mjs';
 
 /**
  * Deployment knobs, all from the environment so one build command serves every host:
@@ -25,13 +27,13 @@ export default defineConfig({
   cacheDir: process.env.NEURAL_NOTES_CACHE || './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx(), preact()],
+  integrations: [mdx(), preact(), pagefindSearch()],
   markdown: {
     // Maths: `$…$` and `$$…$$` are typeset by KaTeX at build time; a formula KaTeX cannot
     // typeset fails the build (rehypeStrictKatex) instead of publishing red error text.
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeHeadingAnchors],
     }),
   },
   vite: {

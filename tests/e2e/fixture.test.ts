@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { allProblems, openPage } from './support/page';
+import { allProblems, openPage, waitForHydration } from './support/page';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -59,7 +59,7 @@ describe('the fixture site, served under /neural-notes/', () => {
     const count = page.getByTestId('count');
     await count.scrollIntoViewIfNeeded();
     await expect(count.innerText()).resolves.toBe('3');
-    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    await waitForHydration(page, '.fixture-counter');
     await page.getByRole('button', { name: 'Add one' }).click();
     await page.getByRole('button', { name: 'Add one' }).click();
     await expect(count.innerText()).resolves.toBe('5');
@@ -87,11 +87,50 @@ describe('shared widget plumbing on the fixture site', () => {
     const figure = page.locator('.nn-plot svg');
     await expect(figure.count()).resolves.toBe(1); // present before hydration: it is in the HTML
     const before = await figure.innerHTML();
-    await figure.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    await waitForHydration(page, '.nn-plot');
     await page.getByRole('button', { name: 'Compute in worker' }).click();
     await expect.poll(() => page.getByTestId('probs').innerText()).toBe('0.846 0.085 0.069');
     expect(await page.locator('.nn-plot svg').innerHTML()).not.toBe(before);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+});
+
+describe('the figure toolbar', () => {
+  it('copies a link with the state, and downloads SVG, PNG and CSV', async () => {
+    const { page, context, problems, close } = await openPage(browser, url, { acceptDownloads: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    await page.goto(`${url}articles/fixture-article/?demo.x=1`, { waitUntil: 'networkidle' });
+    const figure = page.locator('#demo-figure');
+    await waitForHydration(page, '#demo-figure .nn-plot');
+
+    await figure.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => figure.locator('[role=status]').innerText()).toContain('Link copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${url}articles/fixture-article/?demo.x=1#demo-figure`);
+
+    const save = async (name: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name, exact: true }).click()]);
+      const path = await download.path();
+      const { readFileSync } = await import('node:fs');
+      return { name: download.suggestedFilename(), body: readFileSync(path) };
+    };
+    const svg = await save('SVG');
+    expect(svg.name).toBe('demo-figure.svg');
+    expect(svg.body.toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg.body.toString()).not.toContain('var(--');
+
+    const png = await save('PNG');
+    expect(png.name).toBe('demo-figure.png');
+    expect(png.body.subarray(1, 4).toString()).toBe('PNG');
+
+    await page.getByRole('button', { name: 'Compute in worker' }).click();
+    await expect.poll(() => page.getByTestId('probs').innerText()).toBe('0.846 0.085 0.069');
+    const csv = await save('CSV');
+    expect(csv.name).toBe('demo-figure.csv');
+    const lines = csv.body.toString().trim().split('\n');
+    expect(lines[0]).toBe('class,probability');
+    expect(lines).toHaveLength(4);
+    expect(Number(lines[1].split(',')[1]).toFixed(3)).toBe('0.846');
     expect(allProblems(problems)).toEqual([]);
     await close();
   });

@@ -29,7 +29,8 @@ export default async function setup(project: TestProject) {
   const outRoot = process.env.NN_E2E_OUT ? resolve(process.env.NN_E2E_OUT) : null;
   const siteDir = outRoot ? join(outRoot, 'site') : join(repoRoot, 'dist');
   if (outRoot || process.env.NN_SITE_BUILT !== '1' || !existsSync(join(siteDir, 'index.html'))) {
-    const site = await buildSite({ out: siteDir });
+    // NN_E2E_SITE_CONTENT: build the "real" site from another folder (e.g. while an article is half-written).
+    const site = await buildSite({ out: siteDir, content: process.env.NN_E2E_SITE_CONTENT });
     if (site.code !== 0) throw new Error(`Building the site failed:\n${site.output}`);
   }
   const fixtureDir = join(outRoot ?? join(repoRoot, 'tests/.out'), 'fixture-site');

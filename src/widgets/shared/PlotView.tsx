@@ -1,11 +1,21 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { renderPlot, type PlotOptions } from '../../plots/render';
+
+/** Rows a figure can hand to its "Download CSV" action (see src/components/figure-actions.ts). */
+export type DataRows = readonly Record<string, string | number | boolean | null>[];
+
+/** The element property through which a figure's rows reach the CSV export. */
+export interface PlotElement extends HTMLDivElement {
+  nnData?: DataRows;
+}
 
 interface Props {
   /** Options from a pure builder in src/plots; memoise them so the figure redraws only on change. */
   options: PlotOptions;
   /** What the figure shows, for screen readers. */
   label: string;
+  /** The numbers behind the figure, offered as CSV by the figure's toolbar. */
+  data?: DataRows;
   class?: string;
 }
 
@@ -13,7 +23,20 @@ interface Props {
  * An Observable Plot figure. At build time it renders into the static HTML; after hydration it
  * keeps that markup (Preact does not touch innerHTML while hydrating) and redraws on change.
  */
-export function PlotView({ options, label, class: className }: Props) {
+export function PlotView({ options, label, data, class: className }: Props) {
   const svg = useMemo(() => renderPlot(options), [options]);
-  return <div class={`nn-plot ${className ?? ''}`} role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: svg }} />;
+  const ref = useRef<PlotElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.nnData = data;
+  }, [data]);
+  return (
+    <div
+      ref={ref}
+      class={`nn-plot ${className ?? ''}`}
+      role="img"
+      aria-label={label}
+      data-has-data={data ? '' : undefined}
+      dangerouslySetInnerHTML={{ __html: svg }}
+    />
+  );
 }

@@ -1,0 +1,118 @@
+/**
+ * The toolbar every figure shares (Figure.astro): copy a link to the figure with the page's
+ * current widget state, download the figure as SVG or PNG, and download its numbers as CSV.
+ * One delegated listener serves every figure on the page.
+ */
+import type { PlotElement } from '../widgets/shared/PlotView';
+import { toCsv } from './csv';
+
+function figureOf(button: Element): HTMLElement | null {
+  return button.closest<HTMLElement>('.nn-figure');
+}
+
+function say(figure: HTMLElement, message: string): void {
+  const status = figure.querySelector<HTMLElement>('.nn-figure-status');
+  if (status) status.textContent = message;
+}
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The figure's main SVG (Plot may wrap it in a <figure> with a legend). */
+function mainSvg(figure: HTMLElement): SVGSVGElement | null {
+  return figure.querySelector<SVGSVGElement>('.nn-plot svg');
+}
+
+/**
+ * A standalone copy of an SVG: CSS variables and currentColor are replaced by the colours they
+ * have on screen, so the file looks the same outside the page (light or dark as shown).
+ */
+function standaloneSvg(svg: SVGSVGElement): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const originals = [svg, ...svg.querySelectorAll('*')];
+  const copies = [clone, ...clone.querySelectorAll('*')];
+  originals.forEach((el, i) => {
+    const copy = copies[i];
+    const style = getComputedStyle(el);
+    for (const attr of ['fill', 'stroke'] as const) {
+      const value = el.getAttribute(attr);
+      if (value && (value.includes('var(') || value === 'currentColor')) copy.setAttribute(attr, style[attr]);
+    }
+  });
+  const root = getComputedStyle(svg);
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.style.color = root.color;
+  clone.style.background = getComputedStyle(document.body).backgroundColor;
+  clone.style.fontFamily = root.fontFamily;
+  return new XMLSerializer().serializeToString(clone);
+}
+
+async function svgToPng(svg: SVGSVGElement): Promise<Blob> {
+  const { width, height } = svg.getBoundingClientRect();
+  const scale = 2;
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(standaloneSvg(svg))}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no canvas');
+  ctx.fillStyle = getComputedStyle(document.body).backgroundColor;
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+}
+
+function figureName(figure: HTMLElement): string {
+  return figure.id || figure.dataset.name || 'figure';
+}
+
+const actions: Record<string, (figure: HTMLElement) => Promise<void> | void> = {
+  async link(figure) {
+    const url = new URL(location.href);
+    if (figure.id) url.hash = figure.id;
+    try {
+      await navigator.clipboard.writeText(url.href);
+      say(figure, 'Link copied, with the figure’s current settings.');
+    } catch {
+      say(figure, `Copy this link: ${url.href}`);
+    }
+  },
+  svg(figure) {
+    const svg = mainSvg(figure);
+    if (!svg) return say(figure, 'This figure has nothing to download yet.');
+    download(`${figureName(figure)}.svg`, new Blob([standaloneSvg(svg)], { type: 'image/svg+xml' }));
+    say(figure, 'SVG downloaded.');
+  },
+  async png(figure) {
+    const svg = mainSvg(figure);
+    if (!svg) return say(figure, 'This figure has nothing to download yet.');
+    download(`${figureName(figure)}.png`, await svgToPng(svg));
+    say(figure, 'PNG downloaded.');
+  },
+  csv(figure) {
+    const plots = [...figure.querySelectorAll<PlotElement>('.nn-plot')].filter((p) => p.nnData && p.nnData.length);
+    if (!plots.length) return say(figure, 'The data is still loading; try again in a moment.');
+    const csv = plots.map((p) => toCsv(p.nnData ?? [])).join('\n');
+    download(`${figureName(figure)}.csv`, new Blob([csv], { type: 'text/csv' }));
+    say(figure, 'CSV downloaded.');
+  },
+};
+
+document.addEventListener('click', (event) => {
+  const button = (event.target as Element | null)?.closest<HTMLButtonElement>('[data-figure-action]');
+  const figure = button && figureOf(button);
+  if (!button || !figure) return;
+  const action = actions[button.dataset.figureAction ?? ''];
+  if (!action) return;
+  Promise.resolve(action(figure)).catch((error: unknown) => say(figure, `That did not work: ${error instanceof Error ? error.message : String(error)}`));
+});
