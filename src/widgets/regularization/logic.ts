@@ -227,7 +227,8 @@ export function heatmapRun(method: Method, s: HeatmapSettings): HeatmapRun {
   const stepsPerEpoch = 40; // 40 training points, batch 1
   const result = runExperiment({ ...nnOptions({ ...DEFAULT_SETTINGS, seed: s.seed, lambda: s.lambda }), method, runs: 1, snapshotEvery: stepsPerEpoch * s.every });
   const run = result.runs[0];
-  const frames = run.snapshots.map((snap) => snap.params.weights.map((w) => Array.from(w, (v) => Math.round(v * 1e4) / 1e4)));
+  const net = Network.fromJSON(run.network);
+  const frames = run.snapshots.map((snap) => net.views(snap.params).map((L) => Array.from(L.weights, (v) => Math.round(v * 1e4) / 1e4)));
   return {
     method,
     sizes: result.sizes,
