@@ -34,8 +34,6 @@ export function gradientPlot(points: readonly GradientPoint[], options: Gradient
   const marks: Plot.Markish[] = [];
   if (bound.length) {
     marks.push(Plot.line(bound, { x: 'layer', y: 'value', stroke: 'currentColor', strokeOpacity: 0.7, strokeDasharray: '5,4', strokeWidth: 1.5 }));
-    const last = bound.reduce((a, b) => (b.layer < a.layer ? b : a));
-    marks.push(Plot.text([last], { x: 'layer', y: 'value', text: () => '0.25ⁿ bound', dy: 12, textAnchor: 'start', fill: 'currentColor', fontSize: 11 }));
   }
   marks.push(
     Plot.line(data, { x: 'layer', y: 'value', z: 'series', stroke: (d: GradientPoint) => options.colors[d.series] ?? 'currentColor', strokeWidth: 2 }),

@@ -1,0 +1,112 @@
+import { useMemo } from 'preact/hooks';
+import { slopeTracePlot, type SlopePoint } from '../../plots/activations/training';
+import { Button, Controls, NumberField, Progress, Slider } from '../shared/controls';
+import { PlotView } from '../shared/PlotView';
+import { numberCodec, useUrlState } from '../shared/url-state';
+import { formatNumber } from '../shared/validate';
+import { PRELU_SIZES, type PreluInput, type PreluResult } from './training';
+import { useTrainingJob } from './useTrainingJob';
+import './activations.css';
+
+interface Props {
+  id: string;
+  lr: number;
+  momentum: number;
+  seed: number;
+  epochs: number;
+  initial: PreluResult;
+}
+
+const codecs = {
+  lr: numberCodec(0.0001, 0.1),
+  mu: numberCodec(0, 0.99),
+  seed: numberCodec(0, 1e9, { integer: true }),
+  epochs: numberCodec(5, 200, { integer: true }),
+};
+
+const LAYER_COLORS = ['#c2255c', '#3b7dd8'];
+
+/** Every PReLU unit's slope a over training, trained live in a worker with momentum SGD. */
+export default function PreluSlopes(props: Props) {
+  const defaults = useMemo(() => ({ lr: props.lr, mu: props.momentum, seed: props.seed, epochs: props.epochs }), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const [s, update] = useUrlState(props.id, codecs, defaults);
+  const input: PreluInput = { lr: s.lr, momentum: s.mu, seed: s.seed, epochs: s.epochs };
+  const job = useTrainingJob<PreluInput, PreluResult, PreluResult>(
+    () => new Worker(new URL('../../workers/activations.worker.ts', import.meta.url), { type: 'module' }),
+    'prelu',
+    input,
+    props.initial,
+    (r) => r.input,
+  );
+  const shown = job.partial ?? job.result;
+  const options = useMemo(() => {
+    const points: SlopePoint[] = shown.slopes.flatMap((row, epoch) =>
+      row.map((a, u) => ({ unit: shown.units[u], layer: Number(shown.units[u].split('.')[0]), epoch, a })),
+    );
+    return slopeTracePlot(points, { epochs: shown.input.epochs, colors: LAYER_COLORS });
+  }, [shown]);
+  const running = job.phase === 'running';
+  const r = job.result;
+  const final = r.slopes[r.slopes.length - 1] ?? [];
+  const layers = Array.from(new Set(r.units.map((u) => u.split('.')[0])));
+  const trained = r.slopes.length - 1;
+
+  return (
+    <div class="act-prelu" data-widget="prelu-slopes">
+      <ul class="act-legend" aria-label="Legend">
+        {LAYER_COLORS.map((c, i) => (
+          <li key={c}>
+            <span class="act-swatch" style={{ background: c }} />
+            hidden layer {i + 1}
+          </li>
+        ))}
+        <li>
+          <span class="act-swatch" style={{ background: 'repeating-linear-gradient(90deg, currentColor 0 4px, transparent 4px 8px)' }} />
+          start, a = 0.25
+        </li>
+      </ul>
+      <PlotView options={options} label="Slope a of every PReLU unit over the epochs of training" />
+      <div class="nn-readout act-readout" data-testid="prelu-readout">
+        {r.status === 'diverged' ? (
+          <p class="nn-status-warn">
+            Training diverged in epoch {trained + 1} (the error grew past what a 64-bit float can hold); the figure stops at the last good epoch. Try a smaller ε or μ.
+          </p>
+        ) : null}
+        {layers.map((l) => (
+          <p key={l} class="act-note">
+            Layer {l} after {trained} epochs: a = {r.units.map((u, k) => (u.startsWith(`${l}.`) ? formatNumber(final[k], 2) : null)).filter((t) => t !== null).join(', ')}
+          </p>
+        ))}
+        <p class="act-note">Error (MSE): {formatNumber(r.loss[0], 3)} at the start, {formatNumber(r.loss[r.loss.length - 1], 3)} at the end.</p>
+      </div>
+      <Controls label="Training">
+        <NumberField label="Learning rate ε" value={s.lr} min={0.0001} max={0.1} onChange={(lr) => update({ lr })} />
+        <Slider label="Momentum μ" value={s.mu} min={0} max={0.99} step={0.01} format={(v) => formatNumber(v, 2)} onChange={(mu) => update({ mu })} />
+        <Slider label="Epochs" value={s.epochs} min={10} max={200} step={10} onChange={(epochs) => update({ epochs })} />
+        <Button onClick={() => update({ seed: (s.seed % 1e9) + 1 })}>Reseed</Button>
+        {running ? (
+          <Button onClick={job.stop}>Stop</Button>
+        ) : (
+          <Button variant="primary" onClick={job.run}>
+            Run again
+          </Button>
+        )}
+      </Controls>
+      <div class="nn-status" aria-live="polite" data-testid="prelu-status">
+        {running ? (
+          <Progress value={job.progress} label="Training the PReLU network" />
+        ) : job.phase === 'stopped' ? (
+          'Stopped. The figure shows the last complete run; press “Run again” to train with the current settings.'
+        ) : job.phase === 'error' ? (
+          <span class="nn-status-warn">Training failed: {job.error}</span>
+        ) : (
+          `ε = ${r.input.lr}, μ = ${r.input.momentum}, seed ${r.input.seed}, ${r.input.epochs} epochs.`
+        )}
+      </div>
+      <p class="act-note">
+        Network {PRELU_SIZES.join('–')} with PReLU in both hidden layers, every slope starting at 0.25, trained on the same seeded sin(3x) task with momentum SGD, one example
+        at a time; the slopes are updated by the same rule as the weights and are not penalised.
+      </p>
+    </div>
+  );
+}
