@@ -9,6 +9,13 @@ export type PlotOptions = Omit<Plot.PlotOptions, 'document'>;
  * the browser, so the figure in the HTML and the figure after hydration come from one code path.
  */
 export function renderPlot(options: PlotOptions): string {
-  const node = Plot.plot({ ...options, document: plotDocument() });
-  return (node as Element).outerHTML;
+  const node = Plot.plot({ ...options, document: plotDocument() }) as Element;
+  // The figure is labelled as a whole (PlotView gives it role="img" and a label); Plot's own
+  // aria-labels on inner groups have no role to belong to, so they are dropped.
+  for (const el of node.querySelectorAll('[aria-label]')) {
+    if (!el.getAttribute('role')) el.removeAttribute('aria-label');
+  }
+  node.querySelector('svg')?.removeAttribute('aria-label');
+  if (node.tagName.toLowerCase() === 'svg') node.removeAttribute('aria-label');
+  return node.outerHTML;
 }

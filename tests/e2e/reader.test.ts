@@ -1,0 +1,196 @@
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { launchChromium } from './support/browser';
+import { allProblems, listPages, openPage, scrollThrough } from './support/page';
+
+/** Reader-experience budgets on the real site: accessibility, JavaScript weight, layout shift, paint, keyboard. */
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const siteUrl = inject('siteUrl');
+const siteDir = inject('siteDir');
+const fixtureUrl = inject('fixtureUrl');
+const pages = listPages(siteDir);
+const articlePages = pages.filter((p) => p.startsWith('articles/'));
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+describe('accessibility (axe-core), light and dark', () => {
+  for (const path of pages) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`/${path} in ${scheme} mode has no violations`, async () => {
+        const { page, close } = await openPage(browser, siteUrl, { colorScheme: scheme });
+        await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+        await scrollThrough(page);
+        await page.waitForLoadState('networkidle');
+        expect(await axeViolations(page)).toEqual([]);
+        await close();
+      });
+    }
+  }
+});
+
+describe('JavaScript budget', () => {
+  const budget = 20 * 1024;
+  for (const path of pages) {
+    it(`/${path}: an article loads at most 20 KB of JavaScript (gzip) before scrolling; a page without figures loads none`, async () => {
+      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+      const scripts: string[] = [];
+      page.on('response', (r) => {
+        if (r.request().resourceType() === 'script' || r.url().endsWith('.js')) scripts.push(r.url());
+      });
+      await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+      await page.waitForTimeout(300);
+      const bytes = scripts.reduce((sum, url) => sum + gzipSync(readFileSync(siteDir + new URL(url).pathname)).length, 0);
+      const hasFigures = (await page.locator('astro-island, .nn-figure').count()) > 0;
+      if (!hasFigures && path !== 'search/') expect(scripts).toEqual([]);
+      if (path.startsWith('articles/')) expect(bytes, `scripts: ${scripts.join(', ')}`).toBeLessThanOrEqual(budget);
+      await close();
+    });
+  }
+});
+
+describe('layout stability and paint', () => {
+  for (const path of pages) {
+    it(`/${path}: cumulative layout shift ≤ 0.05 while scrolling through, largest contentful paint ≤ 1 s`, async () => {
+      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+      await page.addInitScript(() => {
+        const w = window as unknown as { __cls: number; __lcp: number };
+        w.__cls = 0;
+        w.__lcp = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!e.hadRecentInput) w.__cls += e.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__lcp = Math.max(w.__lcp, e.startTime);
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      });
+      await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+      const lcp = await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
+      await scrollThrough(page);
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(500);
+      const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+      expect(cls).toBeLessThanOrEqual(0.05);
+      expect(lcp).toBeLessThanOrEqual(1000);
+      await close();
+    });
+  }
+});
+
+describe('keyboard', () => {
+  for (const path of ['', ...articlePages]) {
+    it(`/${path}: Tab reaches every control, each with a visible focus ring`, async () => {
+      const { page, problems, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+      await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+      await scrollThrough(page);
+      await page.waitForLoadState('networkidle');
+      await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 20_000 }).catch(() => {});
+      const focusable = await page.evaluate(
+        () =>
+          [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
+            (el) => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0 && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden',
+          ).length,
+      );
+      const seen = new Set<string>();
+      const unringed: string[] = [];
+      for (let i = 0; i < focusable + 5 && seen.size < focusable; i++) {
+        await page.keyboard.press('Tab');
+        const info = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          if (!el.dataset.nnTabId) el.dataset.nnTabId = String(Math.random());
+          const s = getComputedStyle(el);
+          const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+          return { id: el.dataset.nnTabId, ring, what: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}` };
+        });
+        if (!info) continue;
+        seen.add(info.id);
+        if (!info.ring) unringed.push(info.what);
+      }
+      expect(seen.size).toBeGreaterThanOrEqual(focusable);
+      expect(unringed).toEqual([]);
+      expect(allProblems(problems)).toEqual([]);
+      await close();
+    });
+  }
+});
+
+describe('theme', () => {
+  it('follows the system, toggles, and remembers the choice without a flash on the next page', async () => {
+    const { page, close } = await openPage(browser, siteUrl, { colorScheme: 'light' });
+    await page.goto(siteUrl);
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await bg();
+    const toggle = page.getByRole('button', { name: 'Dark mode' });
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    const dark = await bg();
+    expect(dark).not.toBe(light);
+    // The saved theme is applied by an inline script in <head>, before the body is painted.
+    const firstPaintTheme = await page.evaluate(async (u) => {
+      const html = await (await fetch(u)).text();
+      return html.indexOf("localStorage.getItem('nn-theme')") < html.indexOf('<body');
+    }, siteUrl);
+    expect(firstPaintTheme).toBe(true);
+    await page.reload();
+    expect(await bg()).toBe(dark);
+    await close();
+  });
+});
+
+describe('feeds, meta and search', () => {
+  it('has an RSS feed and a sitemap listing every article, and Open Graph meta on every article', async () => {
+    const { page, close } = await openPage(browser, siteUrl);
+    const rss = await (await page.goto(`${siteUrl}rss.xml`))!.text();
+    const sitemap = await (await page.goto(`${siteUrl}sitemap.xml`))!.text();
+    for (const path of articlePages) {
+      expect(rss).toContain(`/${path}</link>`);
+      expect(sitemap).toContain(`/${path}</loc>`);
+      await page.goto(siteUrl + path);
+      const meta = await page.evaluate(() => ({
+        canonical: document.querySelector('link[rel=canonical]')?.getAttribute('href'),
+        ogTitle: document.querySelector('meta[property="og:title"]')?.getAttribute('content'),
+        ogImage: document.querySelector('meta[property="og:image"]')?.getAttribute('content'),
+        card: document.querySelector('meta[name="twitter:card"]')?.getAttribute('content'),
+        edit: document.querySelector<HTMLAnchorElement>('.article-footer a')?.href,
+      }));
+      expect(meta.canonical).toMatch(new RegExp(`/${path}$`));
+      expect(meta.ogTitle).toBe((await page.locator('h1').innerText()).trim());
+      expect(meta.ogImage).toMatch(/og-image\.png$/);
+      expect(meta.card).toBe('summary_large_image');
+      expect(meta.edit).toMatch(new RegExp(`/edit/main/(.+/)?${path.split('/')[1]}\\.mdx$`));
+    }
+    expect((await page.goto(`${siteUrl}og-image.png`))!.status()).toBe(200);
+    await close();
+  });
+
+  it('finds articles by full-text search, offline, under a sub-path too', async () => {
+    const { page, problems, close } = await openPage(browser, fixtureUrl);
+    await page.goto(`${fixtureUrl}search/?q=sigmoid`, { waitUntil: 'networkidle' });
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await expect.poll(() => result.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await result.innerText()).toBe('Fixture article');
+    expect(await result.getAttribute('href')).toBe('/neural-notes/articles/fixture-article/');
+    // Drafts are never built, so never indexed.
+    await page.fill('.pagefind-ui__search-input', 'draft');
+    await page.waitForTimeout(800);
+    expect(await page.locator('.pagefind-ui__result-link', { hasText: 'Fixture draft' }).count()).toBe(0);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+});
