@@ -302,6 +302,13 @@ export default function Experiment({ id, initial }: Props) {
               ))}
               <td class="reg-source" />
             </tr>
+            <tr>
+              <th scope="row">hidden units switched off (of 30)</th>
+              {summaries.map((s) => (
+                <td key={s.method} data-testid={`off-${s.method}`}>{s.meanUnitsOff === null ? '—' : formatNumber(s.meanUnitsOff, 3)}</td>
+              ))}
+              <td class="reg-source" />
+            </tr>
           </tfoot>
         </table>
       </div>

@@ -4,7 +4,7 @@
  * time (in the .astro wrappers) and in the Web Worker, so a rerun with the same settings gives
  * the same numbers to the last digit.
  */
-import { experimentData, mean, Network, prune, runExperiment, sd, shapesNotation, type Method, type NetworkJSON, type RunResult } from '@neural-notes/nn';
+import { experimentData, mean, NEAR_ZERO, Network, prune, runExperiment, sd, shapesNotation, snapshotAt, type Method, type NetworkJSON, type RunResult } from '@neural-notes/nn';
 
 /** The source's published totals (its own random runs). */
 export const SOURCE_L1_ERRORS: readonly number[] = [22.68515524, 41.64545712, 4.77383674, 24.04390211, 7.25596004];
@@ -54,6 +54,8 @@ export interface CompactRun {
   readonly testError: number | null;
   readonly trainError: number | null;
   readonly nearZero: number;
+  /** Hidden units switched off in the final network (all incoming or all outgoing |w| < 0.01, as `prune` decides). */
+  readonly unitsOff: number;
   /** Fitted line on the grid x = 0, 0.5, …, 10 (5 significant digits). */
   readonly fit: number[];
   /** Per epoch, mean over the epoch's steps (5 significant digits). */
@@ -97,6 +99,7 @@ function compact(method: Method, r: RunResult): CompactRun {
     testError: r.testError,
     trainError: r.trainError,
     nearZero: r.nearZero,
+    unitsOff: prune(Network.fromJSON(r.network), NEAR_ZERO).removed.reduce((n, u) => n + u.length, 0),
     fit: r.status === 'ok' ? r.fit.y.map((v) => round(v)) : [],
     dataLoss: r.history.map((h) => round(h.dataLoss)),
     penalty: r.history.map((h) => round(h.penalty)),
@@ -172,6 +175,7 @@ export interface MethodSummary {
   readonly min: number | null;
   readonly max: number | null;
   readonly meanNearZero: number | null;
+  readonly meanUnitsOff: number | null;
 }
 
 /** Mean ± sample sd of the total test error per method, over the runs that finished. */
@@ -190,6 +194,7 @@ export function summarize(runs: readonly CompactRun[], methods: readonly Method[
       min: errors.length ? Math.min(...errors) : null,
       max: errors.length ? Math.max(...errors) : null,
       meanNearZero: ok.length ? mean(ok.map((r) => r.nearZero)) : null,
+      meanUnitsOff: ok.length ? mean(ok.map((r) => r.unitsOff)) : null,
     };
   });
 }
@@ -228,11 +233,14 @@ export function heatmapRun(method: Method, s: HeatmapSettings): HeatmapRun {
   const result = runExperiment({ ...nnOptions({ ...DEFAULT_SETTINGS, seed: s.seed, lambda: s.lambda }), method, runs: 1, snapshotEvery: stepsPerEpoch * s.every });
   const run = result.runs[0];
   const net = Network.fromJSON(run.network);
-  const frames = run.snapshots.map((snap) => net.views(snap.params).map((L) => Array.from(L.weights, (v) => Math.round(v * 1e4) / 1e4)));
+  const snaps = run.snapshots;
+  const frames = snaps.steps.map((_, i) => {
+    return net.views(snapshotAt(snaps, i)).map((L) => Array.from(L.weights, (v) => Math.round(v * 1e4) / 1e4));
+  });
   return {
     method,
     sizes: result.sizes,
-    epochs: run.snapshots.map((snap) => Math.round(snap.step / stepsPerEpoch)),
+    epochs: snaps.steps.map((step) => Math.round(step / stepsPerEpoch)),
     frames,
     status: run.status,
     testError: run.testError,
@@ -309,4 +317,51 @@ export function pruneAndRetrain(s: PruneSettings, onStep?: (done: number, total:
 export function meanSd(values: readonly (number | null)[]): { mean: number | null; sd: number | null; finished: number } {
   const ok = values.filter((v): v is number => v !== null && Number.isFinite(v));
   return { mean: ok.length ? mean(ok) : null, sd: ok.length ? sd(ok) : null, finished: ok.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What we found: facts derived from the build's own runs
+
+export interface Findings {
+  readonly summaries: MethodSummary[];
+  /** Method with the lowest mean test error. */
+  readonly best: Method | null;
+  /** Runs (same seed, same data, same initial weights) in which L2 scored lower than L1. */
+  readonly l2BeatsL1: number;
+  /** Runs in which both L1 and L2 finished. */
+  readonly paired: number;
+  readonly source: { mean: number; sd: number };
+  readonly sourcePruned: { mean: number; sd: number };
+  readonly prune: PruneOutput;
+  readonly pruned: { mean: number | null; sd: number | null };
+  readonly sourceArch: { mean: number | null; sd: number | null };
+  readonly full: { mean: number | null; sd: number | null };
+}
+
+export function findings(exp: ExperimentOutput, cut: PruneOutput): Findings {
+  const summaries = summarize(exp.runs, exp.settings.methods);
+  const withMean = summaries.filter((s) => s.mean !== null);
+  const best = withMean.length ? withMean.reduce((a, b) => ((b.mean as number) < (a.mean as number) ? b : a)).method : null;
+  const err = (m: Method, r: number) => exp.runs.find((x) => x.method === m && x.run === r)?.testError ?? null;
+  let l2BeatsL1 = 0;
+  let paired = 0;
+  for (let r = 0; r < exp.settings.runs; r++) {
+    const a = err('l1', r);
+    const b = err('l2', r);
+    if (a === null || b === null) continue;
+    paired++;
+    if (b < a) l2BeatsL1++;
+  }
+  return {
+    summaries,
+    best,
+    l2BeatsL1,
+    paired,
+    source: { mean: mean(SOURCE_L1_ERRORS), sd: sd(SOURCE_L1_ERRORS) },
+    sourcePruned: { mean: mean(SOURCE_PRUNED_ERRORS), sd: sd(SOURCE_PRUNED_ERRORS) },
+    prune: cut,
+    pruned: meanSd(cut.pruned),
+    sourceArch: meanSd(cut.sourceArch),
+    full: meanSd(cut.full),
+  };
 }

@@ -1,0 +1,57 @@
+/**
+ * Pure plot builder for the penalty geometry: loss ellipses, the penalty's level set through the
+ * penalised optimum (diamond, circle or in between), the optimum's path as λ grows, and a probe.
+ */
+import * as Plot from '@observablehq/plot';
+import type { PlotOptions } from '../render';
+import type { Vec2 } from '../../widgets/regularization/geometry';
+
+export const GEOMETRY_DOMAIN: Vec2 = [-1.5, 2.5];
+export const GEOMETRY_SIZE = { width: 440, height: 440, margin: 36 };
+
+export interface GeometryData {
+  lossCurves: Vec2[][];
+  penaltyCurve: Vec2[];
+  path: Vec2[];
+  optimum: Vec2;
+  center: Vec2;
+  probe: Vec2 | null;
+  color: string;
+}
+
+const finitePoint = (p: Vec2) => Number.isFinite(p[0]) && Number.isFinite(p[1]);
+const rows = (curve: Vec2[], key: number) => curve.filter(finitePoint).map(([x, y]) => ({ x, y, key }));
+
+export function geometryPlot(d: GeometryData): PlotOptions {
+  const { width, height, margin } = GEOMETRY_SIZE;
+  return {
+    width,
+    height,
+    marginLeft: margin,
+    marginRight: margin,
+    marginTop: margin,
+    marginBottom: margin,
+    x: { domain: GEOMETRY_DOMAIN, label: 'w₁' },
+    y: { domain: GEOMETRY_DOMAIN, label: 'w₂' },
+    marks: [
+      Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
+      Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
+      Plot.line(d.lossCurves.flatMap((c, k) => rows(c, k)), { x: 'x', y: 'y', z: 'key', stroke: 'currentColor', strokeOpacity: 0.35, clip: true }),
+      Plot.line(rows(d.penaltyCurve, 0), { x: 'x', y: 'y', stroke: d.color, strokeWidth: 2, fill: d.color, fillOpacity: 0.12, clip: true }),
+      Plot.line(rows(d.path, 0), { x: 'x', y: 'y', stroke: d.color, strokeDasharray: '4,3', strokeWidth: 1.5, clip: true }),
+      Plot.dot([d.center].filter(finitePoint), { x: (p: Vec2) => p[0], y: (p: Vec2) => p[1], r: 4, fill: 'currentColor' }),
+      Plot.text([d.center].filter(finitePoint), { x: (p: Vec2) => p[0], y: (p: Vec2) => p[1], text: () => 'loss minimum', dy: -10, fill: 'currentColor' }),
+      Plot.dot([d.optimum].filter(finitePoint), { x: (p: Vec2) => p[0], y: (p: Vec2) => p[1], r: 6, fill: d.color, stroke: 'var(--card)', strokeWidth: 1.5 }),
+      Plot.dot(d.probe && finitePoint(d.probe) ? [d.probe] : [], { x: (p: Vec2) => p[0], y: (p: Vec2) => p[1], r: 5, stroke: 'var(--accent)', strokeWidth: 2, symbol: 'plus' }),
+    ],
+  };
+}
+
+/** Data coordinates of a point given in the SVG's own pixel units (for the pointer). */
+export function toData(px: number, py: number): Vec2 {
+  const { width, height, margin } = GEOMETRY_SIZE;
+  const [lo, hi] = GEOMETRY_DOMAIN;
+  const x = lo + ((px - margin) / (width - 2 * margin)) * (hi - lo);
+  const y = hi - ((py - margin) / (height - 2 * margin)) * (hi - lo);
+  return [x, y];
+}
