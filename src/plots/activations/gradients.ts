@@ -15,8 +15,8 @@ export interface GradientPlotOptions {
   colors: Readonly<Record<string, string>>;
   /** The 0.25ⁿ bound, one point per layer (drawn dashed). */
   bound?: readonly { layer: number; value: number }[];
-  width?: number;
-  height?: number;
+  /** Phone-sized layout: narrower, taller, shorter labels. */
+  compact?: boolean;
 }
 
 const drawable = (v: number) => Number.isFinite(v) && v > 0;
@@ -40,14 +40,14 @@ export function gradientPlot(points: readonly GradientPoint[], options: Gradient
     Plot.dot(data, { x: 'layer', y: 'value', fill: (d: GradientPoint) => options.colors[d.series] ?? 'currentColor', r: 3 }),
   );
   return {
-    width: options.width ?? 620,
-    height: options.height ?? 300,
+    width: options.compact ? 340 : 620,
+    height: options.compact ? 280 : 300,
     marginLeft: 56,
     marginRight: 16,
     marginBottom: 38,
     style: { background: 'transparent', fontSize: '12px' },
-    x: { domain: [1, Math.max(2, options.depth)], label: 'layer (1 = next to the input; the error flows right to left)', ticks: Math.min(options.depth, 10), tickFormat: 'd' },
-    y: { type: 'log', domain: [lo / 2, hi * 2], label: '‖δ‖ (size of the backpropagated error)', grid: true },
+    x: { domain: [1, Math.max(2, options.depth)], label: options.compact ? 'layer (1 = input side)' : 'layer (1 = next to the input; the error flows right to left)', ticks: Math.min(options.depth, options.compact ? 6 : 10), tickFormat: 'd' },
+    y: { type: 'log', domain: [lo / 2, hi * 2], label: options.compact ? '‖δ‖' : '‖δ‖ (size of the backpropagated error)', grid: true },
     color: { type: 'identity' },
     marks,
   };

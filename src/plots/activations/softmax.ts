@@ -10,11 +10,11 @@ export interface SoftmaxBar {
 }
 
 /** Softmax probabilities as a bar chart on a fixed 0–1 scale, each bar labelled with its value. */
-export function softmaxPlot(bars: readonly SoftmaxBar[], { width = 600, height = 240 } = {}): PlotOptions {
+export function softmaxPlot(bars: readonly SoftmaxBar[], { compact = false } = {}): PlotOptions {
   const data = bars.filter((b) => Number.isFinite(b.p)).map((b) => ({ ...b, p: Math.min(1, Math.max(0, b.p)) }));
   return {
-    width,
-    height,
+    width: compact ? 340 : 600,
+    height: compact ? 220 : 240,
     marginTop: 22,
     marginLeft: 44,
     marginBottom: 36,
@@ -23,7 +23,7 @@ export function softmaxPlot(bars: readonly SoftmaxBar[], { width = 600, height =
     y: { domain: [0, 1], label: 'probability', grid: true, ticks: 5 },
     marks: [
       Plot.barY(data, { x: 'label', y: 'p', fill: 'var(--accent)', fillOpacity: 0.85 }),
-      Plot.text(data, { x: 'label', y: 'p', text: 'text', dy: -8, fill: 'currentColor', fontSize: data.length > 8 ? 10 : 12 }),
+      Plot.text(data, { x: 'label', y: 'p', text: 'text', dy: -8, fill: 'currentColor', fontSize: data.length > (compact ? 5 : 8) ? 9 : 12 }),
       Plot.ruleY([0], { stroke: 'currentColor' }),
     ],
   };

@@ -10,19 +10,19 @@ export interface DeadPoint {
 /** Dead hidden units after each epoch, one line per activation. */
 export function deadUnitsPlot(
   points: readonly DeadPoint[],
-  { units, epochs, colors, width = 620, height = 260 }: { units: number; epochs: number; colors: Readonly<Record<string, string>>; width?: number; height?: number },
+  { units, epochs, colors, compact = false }: { units: number; epochs: number; colors: Readonly<Record<string, string>>; compact?: boolean },
 ): PlotOptions {
   const data = points.filter((p) => Number.isFinite(p.dead) && Number.isFinite(p.epoch));
   const color = (d: DeadPoint) => colors[d.series] ?? 'currentColor';
   return {
-    width,
-    height,
+    width: compact ? 340 : 620,
+    height: compact ? 240 : 260,
     marginLeft: 48,
     marginRight: 16,
     marginBottom: 38,
     style: { background: 'transparent', fontSize: '12px' },
     x: { domain: [0, Math.max(1, epochs)], label: 'epoch', tickFormat: 'd' },
-    y: { domain: [0, units], label: `dead hidden units (of ${units})`, grid: true },
+    y: { domain: [0, units], label: compact ? `dead units (of ${units})` : `dead hidden units (of ${units})`, grid: true },
     color: { type: 'identity' },
     marks: [
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.4 }),
@@ -42,7 +42,7 @@ export interface SlopePoint {
 /** Each PReLU unit's slope a over training, starting from the initial value. */
 export function slopeTracePlot(
   points: readonly SlopePoint[],
-  { epochs, initial = 0.25, colors, width = 620, height = 280 }: { epochs: number; initial?: number; colors: readonly string[]; width?: number; height?: number },
+  { epochs, initial = 0.25, colors, compact = false }: { epochs: number; initial?: number; colors: readonly string[]; compact?: boolean },
 ): PlotOptions {
   const data = points.filter((p) => Number.isFinite(p.a) && Number.isFinite(p.epoch));
   const as = data.map((p) => p.a);
@@ -50,8 +50,8 @@ export function slopeTracePlot(
   const hi = Math.max(0.6, initial, ...as);
   const color = (d: SlopePoint) => colors[(d.layer - 1) % colors.length];
   return {
-    width,
-    height,
+    width: compact ? 340 : 620,
+    height: compact ? 260 : 280,
     marginLeft: 48,
     marginRight: 16,
     marginBottom: 38,

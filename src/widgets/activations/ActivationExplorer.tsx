@@ -166,21 +166,17 @@ export default function ActivationExplorer(props: Props) {
         {panel(dOptions, `${names}: derivative f′(x) for x from ${formatNumber(x0)} to ${formatNumber(x1)}`)}
       </div>
       <div class="nn-readout act-readout" aria-live="polite" data-testid="readout">
-        <table>
-          <tbody>
-            {readings.map((r) => (
-              <tr key={r.name}>
-                <th scope="row">
-                  <span class="act-swatch" style={{ background: FUNCTION_COLORS[r.name] }} />
-                  {FUNCTION_LABELS[r.name]}
-                </th>
-                <td>x = {formatNumber(x, 3)}</td>
-                <td>f(x) = {formatNumber(r.f, 4)}</td>
-                <td>f′(x) = {formatNumber(r.d, 4)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {readings.map((r) => (
+          <div class="act-readout-row" key={r.name}>
+            <span class="act-readout-name">
+              <span class="act-swatch" style={{ background: FUNCTION_COLORS[r.name] }} />
+              {FUNCTION_LABELS[r.name]}
+            </span>
+            <span>x = {formatNumber(x, 3)}</span>
+            <span>f(x) = {formatNumber(r.f, 4)}</span>
+            <span>f′(x) = {formatNumber(r.d, 4)}</span>
+          </div>
+        ))}
       </div>
       {props.compare && (
         <Controls label="Functions">

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { deadUnitsPlot, type DeadPoint } from '../../plots/activations/training';
 import { Button, Controls, Progress, Select, Slider } from '../shared/controls';
-import { PlotView } from '../shared/PlotView';
+import { DualPlot } from './DualPlot';
 import { numberCodec, oneOfCodec, useUrlState } from '../shared/url-state';
 import { formatNumber } from '../shared/validate';
 import { DEAD_LRS } from './DeadUnits.props';
@@ -41,9 +41,10 @@ export default function DeadUnits(props: Props) {
   const shown: DeadUnitsSeries[] = job.partial ?? job.result.series;
   const shownEpochs = job.partial ? s.epochs : job.result.input.epochs;
   const units = job.result.units;
-  const options = useMemo(() => {
+  const [wide, narrow] = useMemo(() => {
     const points: DeadPoint[] = shown.flatMap((ser) => ser.dead.map((dead, epoch) => ({ series: ser.activation, epoch, dead })));
-    return deadUnitsPlot(points, { units, epochs: shownEpochs, colors: FUNCTION_COLORS });
+    const opts = { units, epochs: shownEpochs, colors: FUNCTION_COLORS };
+    return [deadUnitsPlot(points, opts), deadUnitsPlot(points, { ...opts, compact: true })];
   }, [shown, units, shownEpochs]);
   const running = job.phase === 'running';
 
@@ -57,15 +58,15 @@ export default function DeadUnits(props: Props) {
           </li>
         ))}
       </ul>
-      <PlotView options={options} label="Dead hidden units after each epoch of training, per activation" />
+      <DualPlot wide={wide} narrow={narrow} label="Dead hidden units after each epoch of training, per activation" />
       <div class="nn-table-scroll">
         <table class="nn-table" data-testid="dead-table">
           <thead>
             <tr>
               <th scope="col">activation</th>
-              <th scope="col">dead at start</th>
-              <th scope="col">dead at end</th>
-              <th scope="col">final error (MSE)</th>
+              <th scope="col">dead, start</th>
+              <th scope="col">dead, end</th>
+              <th scope="col">final MSE</th>
             </tr>
           </thead>
           <tbody>

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { slopeTracePlot, type SlopePoint } from '../../plots/activations/training';
 import { Button, Controls, NumberField, Progress, Slider } from '../shared/controls';
-import { PlotView } from '../shared/PlotView';
+import { DualPlot } from './DualPlot';
 import { numberCodec, useUrlState } from '../shared/url-state';
 import { formatNumber } from '../shared/validate';
 import { PRELU_SIZES, type PreluInput, type PreluResult } from './training';
@@ -39,11 +39,12 @@ export default function PreluSlopes(props: Props) {
     (r) => r.input,
   );
   const shown = job.partial ?? job.result;
-  const options = useMemo(() => {
+  const [wide, narrow] = useMemo(() => {
     const points: SlopePoint[] = shown.slopes.flatMap((row, epoch) =>
       row.map((a, u) => ({ unit: shown.units[u], layer: Number(shown.units[u].split('.')[0]), epoch, a })),
     );
-    return slopeTracePlot(points, { epochs: shown.input.epochs, colors: LAYER_COLORS });
+    const opts = { epochs: shown.input.epochs, colors: LAYER_COLORS };
+    return [slopeTracePlot(points, opts), slopeTracePlot(points, { ...opts, compact: true })];
   }, [shown]);
   const running = job.phase === 'running';
   const r = job.result;
@@ -65,7 +66,7 @@ export default function PreluSlopes(props: Props) {
           start, a = 0.25
         </li>
       </ul>
-      <PlotView options={options} label="Slope a of every PReLU unit over the epochs of training" />
+      <DualPlot wide={wide} narrow={narrow} label="Slope a of every PReLU unit over the epochs of training" />
       <div class="nn-readout act-readout" data-testid="prelu-readout">
         {r.status === 'diverged' ? (
           <p class="nn-status-warn">

@@ -2,7 +2,7 @@ import { softmax, softmaxJacobian } from '@neural-notes/nn';
 import { useMemo, useState } from 'preact/hooks';
 import { softmaxPlot } from '../../plots/activations/softmax';
 import { Button, Controls, NumberField, Slider } from '../shared/controls';
-import { PlotView } from '../shared/PlotView';
+import { DualPlot } from './DualPlot';
 import { listCodec, numberCodec, useUrlState } from '../shared/url-state';
 import { formatNumber } from '../shared/validate';
 import {
@@ -39,8 +39,11 @@ export default function Softmax({ id, preset, temperature }: Props) {
   const { z, t } = state;
   const probs = useMemo(() => softmax(z, t), [z, t]);
   const labels = classLabels(z.length);
-  const options = useMemo(
-    () => softmaxPlot(probs.map((p, i) => ({ label: labels[i], p, text: formatProbability(p) }))),
+  const [wide, narrow] = useMemo(
+    () => {
+      const bars = probs.map((p, i) => ({ label: labels[i], p, text: formatProbability(p) }));
+      return [softmaxPlot(bars), softmaxPlot(bars, { compact: true })];
+    },
     // labels follow z.length
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [probs],
@@ -72,6 +75,7 @@ export default function Softmax({ id, preset, temperature }: Props) {
             class="nn-button nn-button-secondary"
             aria-pressed={sameList(z, p.logits) && t === 1 ? 'true' : 'false'}
             data-preset={p.key}
+            title={`${p.label}: [${p.logits.join(', ')}]`}
             onClick={() => {
               setMessage(null);
               update({ z: [...p.logits], t: 1 });
@@ -81,7 +85,7 @@ export default function Softmax({ id, preset, temperature }: Props) {
           </button>
         ))}
       </div>
-      <PlotView options={options} label={`Softmax probabilities of ${z.length} classes`} />
+      <DualPlot wide={wide} narrow={narrow} label={`Softmax probabilities of ${z.length} classes`} />
       <p class="nn-readout act-readout">
         σ(z) = [<output data-testid="softmax-probs">{probs.map(formatProbability).join(', ')}</output>]
       </p>
@@ -89,7 +93,7 @@ export default function Softmax({ id, preset, temperature }: Props) {
         <div class="act-logits">
           {z.map((v, i) => (
             <div class="act-logit" key={`${i}-${z.length}`}>
-              <NumberField label={`z${i + 1}`} value={v} size={6} min={-LOGIT_LIMIT} max={LOGIT_LIMIT} onChange={(nv) => setLogit(i, nv)} />
+              <NumberField label={`z${i + 1}`} value={v} size={4} min={-LOGIT_LIMIT} max={LOGIT_LIMIT} onChange={(nv) => setLogit(i, nv)} />
               <Button onClick={() => remove(i)} label={`Remove class ${i + 1}`}>
                 ×
               </Button>

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { gradientPlot, type GradientPoint } from '../../plots/activations/gradients';
 import { Button, CheckboxGroup, Controls, Select, Slider } from '../shared/controls';
-import { PlotView } from '../shared/PlotView';
+import { DualPlot } from './DualPlot';
 import { listCodec, numberCodec, oneOfCodec, useUrlState } from '../shared/url-state';
 import { formatNumber } from '../shared/validate';
 import { DEEP_ACTIVATIONS, DEEP_INITS, DEEP_WIDTH, MAX_DEPTH, layerErrors, quarterPowerLine, shrinkage, type DeepActivation, type DeepInit } from './deep';
@@ -45,9 +45,10 @@ export default function VanishingGradient(props: Props) {
     [s.acts.join(','), s.depth, s.seed, s.init], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const sigmoid = runs.find((r) => r.activation === 'sigmoid');
-  const options = useMemo(() => {
+  const [wide, narrow] = useMemo(() => {
     const points: GradientPoint[] = runs.flatMap((r) => r.errors.map((e) => ({ series: r.activation, layer: e.layer, value: e.value })));
-    return gradientPlot(points, { depth: s.depth, colors: FUNCTION_COLORS, bound: sigmoid ? quarterPowerLine(sigmoid.errors) : [] });
+    const opts = { depth: s.depth, colors: FUNCTION_COLORS, bound: sigmoid ? quarterPowerLine(sigmoid.errors) : [] };
+    return [gradientPlot(points, opts), gradientPlot(points, { ...opts, compact: true })];
   }, [runs, sigmoid, s.depth]);
 
   return (
@@ -66,15 +67,15 @@ export default function VanishingGradient(props: Props) {
           </li>
         )}
       </ul>
-      <PlotView options={options} label={`Size of the backpropagated error at each of ${s.depth} layers, log scale`} />
+      <DualPlot wide={wide} narrow={narrow} label={`Size of the backpropagated error at each of ${s.depth} layers, log scale`} />
       <div class="nn-table-scroll">
         <table class="nn-table" data-testid="vanishing-table">
           <thead>
             <tr>
               <th scope="col">activation</th>
-              <th scope="col">‖δ‖ at layer {s.depth}</th>
-              <th scope="col">‖δ‖ at layer 1</th>
-              <th scope="col">factor per layer</th>
+              <th scope="col">‖δ‖, top</th>
+              <th scope="col">‖δ‖, layer 1</th>
+              <th scope="col">per layer</th>
             </tr>
           </thead>
           <tbody>

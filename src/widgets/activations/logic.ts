@@ -137,9 +137,9 @@ export function stepCursor(x: number, key: string, xMin: number, xMax: number): 
 
 /** The source's three worked cases, plus a large-logit case that needs the stable computation. */
 export const SOFTMAX_PRESETS = [
-  { key: 'clear', label: 'Case 1: a clear winner', logits: [3, 0.7, 0.5] },
-  { key: 'close', label: 'Case 2: a close call', logits: [1.2, 1, 1.5] },
-  { key: 'crowd', label: 'Case 3: ten close classes', logits: [1.5, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2] },
+  { key: 'clear', label: 'Case 1', logits: [3, 0.7, 0.5] },
+  { key: 'close', label: 'Case 2', logits: [1.2, 1, 1.5] },
+  { key: 'crowd', label: 'Case 3', logits: [1.5, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2] },
   { key: 'huge', label: 'Huge logits', logits: [1000, 999, 998] },
 ] as const;
 
