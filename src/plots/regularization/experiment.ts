@@ -76,32 +76,30 @@ export interface CurveRow {
 }
 
 /** Per-epoch mean cost per step, one row per run, epoch and term (finite values only). */
-export function curveRows(runs: readonly CompactRun[]): CurveRow[] {
+export function curveRows(runs: readonly CompactRun[], stride = 1): CurveRow[] {
   const rows: CurveRow[] = [];
+  const keep = (e: number, n: number) => e % stride === 0 || e === n - 1;
   for (const r of runs) {
     const key = `${r.method}-${r.run}`;
     const method = METHOD_LABELS[r.method];
-    r.dataLoss.forEach((v, e) => finite(v) && rows.push({ epoch: e + 1, value: v, term: 'data loss', key, method }));
-    r.penalty.forEach((v, e) => finite(v) && rows.push({ epoch: e + 1, value: v, term: 'penalty', key, method }));
+    r.dataLoss.forEach((v, e) => keep(e, r.dataLoss.length) && finite(v) && rows.push({ epoch: e + 1, value: v, term: 'data loss', key, method }));
+    r.penalty.forEach((v, e) => keep(e, r.penalty.length) && finite(v) && rows.push({ epoch: e + 1, value: v, term: 'penalty', key, method }));
   }
   return rows;
 }
 
-export function curvesPlot(runs: readonly CompactRun[], methods: readonly Method[], epochs: number, width = 640): PlotOptions {
-  const rows = curveRows(runs);
+/** One term of the cost (data loss or penalty) per epoch, one line per run. */
+export function curvesPlot(runs: readonly CompactRun[], methods: readonly Method[], epochs: number, term: CurveRow['term'] = 'data loss', width = 640): PlotOptions {
+  // Every second epoch is plenty for the eye and halves the drawing work with many runs.
+  const rows = curveRows(runs, runs.length > 10 ? 2 : 1).filter((r) => r.term === term);
   return {
     width,
-    height: 320,
+    height: 170,
     marginLeft: 44,
-    marginRight: 70,
     x: { domain: [1, epochs], label: 'epoch' },
-    y: { label: 'mean per step', grid: true, nice: true, zero: true },
-    fy: { label: null, domain: ['data loss', 'penalty'] },
-    color: colorScale(methods),
-    marks: [
-      Plot.frame({ strokeOpacity: 0.2 }),
-      Plot.line(rows, { x: 'epoch', y: 'value', fy: 'term', z: 'key', stroke: 'method', strokeWidth: 1.2, strokeOpacity: 0.75 }),
-    ],
+    y: { label: `${term}, mean per step`, grid: true, nice: true, zero: true },
+    color: { ...colorScale(methods), legend: false },
+    marks: [Plot.line(rows, { x: 'epoch', y: 'value', z: 'key', stroke: 'method', strokeWidth: 1.2, strokeOpacity: 0.75 })],
   };
 }
 

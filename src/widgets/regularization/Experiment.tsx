@@ -92,6 +92,9 @@ export default function Experiment({ id, initial }: Props) {
   const settings = useMemo(() => toSettings(state), [state]);
   const [result, setResult] = useState<ExperimentOutput>(initial);
   const [phase, setPhase] = useState<Phase>('build');
+  /** What each of the three plots shows; redrawn one plot per frame after a run ends, so no task is long. */
+  const [plotted, setPlotted] = useState<ExperimentOutput[]>([initial, initial, initial, initial]);
+  const staging = useRef(0);
   const [progress, setProgress] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const runner = useRef<JobRunner | null>(null);
@@ -103,9 +106,24 @@ export default function Experiment({ id, initial }: Props) {
     return () => runner.current?.dispose();
   }, []);
 
+  /** Hands the finished output to the plots one per frame, then sets the final phase. */
+  const stagePlots = (out: ExperimentOutput, final: Phase) => {
+    const ticket = ++staging.current;
+    let k = 0;
+    const step = () => {
+      if (ticket !== staging.current) return;
+      const index = k++;
+      setPlotted((old) => old.map((o, i) => (i === index ? out : o)));
+      if (k < 4) setTimeout(() => requestAnimationFrame(step), 0);
+      else setTimeout(() => ticket === staging.current && setPhase(final), 0);
+    };
+    requestAnimationFrame(step);
+  };
+
   const start = (s: ExperimentSettings) => {
     const job = runner.current;
     if (!job) return;
+    staging.current++;
     lastRunKey.current = JSON.stringify(s);
     const partial: CompactRun[] = [];
     const data = settingsData(s);
@@ -137,13 +155,14 @@ export default function Experiment({ id, initial }: Props) {
         if (frame) clearTimeout(frame);
         setResult(out);
         setProgress(1);
-        setPhase('done');
+        stagePlots(out, 'done');
       },
       (e: Error) => {
         if (frame) clearTimeout(frame);
         if (e instanceof JobCancelled) {
-          setResult({ settings: s, data, runs: [...partial], stopped: true });
-          setPhase('stopped');
+          const out = { settings: s, data, runs: [...partial], stopped: true };
+          setResult(out);
+          stagePlots(out, 'stopped');
         } else {
           setError(e.message);
           setPhase('error');
@@ -164,9 +183,11 @@ export default function Experiment({ id, initial }: Props) {
   const methods = shown.methods;
   const runs = result.runs;
   const summaries = useMemo(() => summarize(runs, methods), [runs, methods]);
-  const fitOptions = useMemo(() => fitPlot(result.data, runs, methods), [result.data, runs, methods]);
-  const curveOptions = useMemo(() => curvesPlot(runs, methods, EPOCHS), [runs, methods]);
-  const errorOptions = useMemo(() => errorsPlot(runs, methods, SOURCE_L1_ERRORS), [runs, methods]);
+  const [pFit, pCurves, pPenalty, pErrors] = plotted;
+  const fitOptions = useMemo(() => fitPlot(pFit.data, pFit.runs, pFit.settings.methods), [pFit]);
+  const curveOptions = useMemo(() => curvesPlot(pCurves.runs, pCurves.settings.methods, EPOCHS, 'data loss'), [pCurves]);
+  const penaltyOptions = useMemo(() => curvesPlot(pPenalty.runs, pPenalty.settings.methods, EPOCHS, 'penalty'), [pPenalty]);
+  const errorOptions = useMemo(() => errorsPlot(pErrors.runs, pErrors.settings.methods, SOURCE_L1_ERRORS), [pErrors]);
   const diverged = runs.filter((r) => r.status === 'diverged');
   const latest = runs[runs.length - 1];
   const rows = Array.from({ length: Math.max(shown.runs, SOURCE_L1_ERRORS.length) }, (_, r) => r);
@@ -219,7 +240,8 @@ export default function Experiment({ id, initial }: Props) {
       </Controls>
       <p class="nn-status reg-status" data-testid="exp-status" aria-live="polite">
         {phase === 'build' && 'Results computed when this page was built; rerunning here gives the same numbers.'}
-        {phase === 'running' && `Training in a background worker… ${runs.length} of ${shown.methods.length * shown.runs} runs done.`}
+        {phase === 'running' &&
+          `Training in a background worker… ${runs.length} of ${shown.methods.length * shown.runs} runs done (the table fills in as runs finish; the figures redraw at the end).`}
         {phase === 'done' && `Done: ${runs.length} runs trained in this browser.`}
         {phase === 'stopped' && `Stopped after ${runs.length} runs; the figures show those.`}
         {phase === 'error' && <span class="nn-status-warn">The experiment could not run: {error}</span>}
@@ -245,7 +267,8 @@ export default function Experiment({ id, initial }: Props) {
         </div>
         <div>
           <p class="reg-heading">Training curves: the two terms of the cost, mean per step in each epoch</p>
-          <PlotView options={curveOptions} label="Data loss and penalty per epoch for every run" />
+          <PlotView options={curveOptions} label="Data loss per epoch for every run" />
+          <PlotView options={penaltyOptions} label="Penalty per epoch for every run" />
         </div>
         <div>
           <p class="reg-heading">Total test error per run, with the source's five L1 numbers</p>

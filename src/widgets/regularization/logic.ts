@@ -235,7 +235,7 @@ export function heatmapRun(method: Method, s: HeatmapSettings): HeatmapRun {
   const net = Network.fromJSON(run.network);
   const snaps = run.snapshots;
   const frames = snaps.steps.map((_, i) => {
-    return net.views(snapshotAt(snaps, i)).map((L) => Array.from(L.weights, (v) => Math.round(v * 1e4) / 1e4));
+    return net.views(snapshotAt(snaps, i)).map((L) => Array.from(L.weights, (v) => Math.round(v * 1e4) / 1e4 + 0));
   });
   return {
     method,

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_PRUNE,
+  DEFAULT_SETTINGS,
+  decodeFrames,
+  encodeFrames,
+  findings,
+  formatError,
+  heatmapRun,
+  pruneAndRetrain,
+  runSettings,
+  SOURCE_L1_ERRORS,
+  summarize,
+  switchedOff,
+  type CompactRun,
+} from '../../src/widgets/regularization/logic';
+
+const small = { ...DEFAULT_SETTINGS, methods: ['l1', 'l2'] as const, runs: 2 };
+
+describe('runSettings', () => {
+  const out = runSettings({ ...small, methods: [...small.methods] });
+
+  it('runs every method for every run, with the seed mapping seed + r', () => {
+    expect(out.runs.map((r) => `${r.method}-${r.run}-${r.seed}`)).toEqual(['l1-0-1', 'l1-1-2', 'l2-0-1', 'l2-1-2']);
+    expect(out.data.train).toHaveLength(40);
+    expect(out.data.test).toHaveLength(10);
+    for (const r of out.runs) {
+      expect(r.status).toBe('ok');
+      expect(Number.isFinite(r.testError)).toBe(true);
+      expect(r.dataLoss).toHaveLength(100);
+      expect(r.fit).toHaveLength(21);
+    }
+  });
+
+  it('is deterministic: the same settings give the same numbers to the last digit', () => {
+    const again = runSettings({ ...small, methods: [...small.methods] });
+    expect(again.runs.map((r) => r.testError)).toEqual(out.runs.map((r) => r.testError));
+  });
+
+  it('streams finished runs and can be stopped', () => {
+    const seen: number[] = [];
+    let calls = 0;
+    const stopped = runSettings({ ...small, methods: [...small.methods] }, { onRun: (_r, done) => seen.push(done), shouldStop: () => ++calls > 5000 });
+    expect(stopped.stopped).toBe(true);
+    expect(seen).toEqual([1]);
+    expect(stopped.runs).toHaveLength(1);
+  });
+
+  it('marks diverged runs and gives them no error', () => {
+    const bad = runSettings({ ...small, methods: ['l2'], runs: 1, lr: 0.5 });
+    expect(bad.runs[0].status).toBe('diverged');
+    expect(bad.runs[0].testError).toBeNull();
+    expect(bad.runs[0].fit).toEqual([]);
+    const s = summarize(bad.runs, ['l2']);
+    expect(s[0]).toMatchObject({ finished: 0, diverged: 1, mean: null, sd: null });
+  });
+
+  it('L1 switches off far more weights and units than L2', () => {
+    const [l1, l2] = summarize(out.runs, ['l1', 'l2']);
+    expect(l1.meanNearZero as number).toBeGreaterThan(l2.meanNearZero as number);
+    expect(l1.meanUnitsOff as number).toBeGreaterThan(20);
+  });
+});
+
+describe('summaries and formatting', () => {
+  const run = (method: 'l1' | 'l2', r: number, e: number | null): CompactRun => ({
+    method, run: r, seed: 1 + r, status: e === null ? 'diverged' : 'ok', reason: null, testError: e, trainError: e, nearZero: 0, unitsOff: 0, fit: [], dataLoss: [], penalty: [],
+  });
+
+  it('mean ± sample sd over finished runs only', () => {
+    const [s] = summarize([run('l1', 0, 1), run('l1', 1, 3), run('l1', 2, null)], ['l1']);
+    expect(s.mean).toBe(2);
+    expect(s.sd).toBeCloseTo(Math.SQRT2, 12);
+    expect(s).toMatchObject({ runs: 3, finished: 2, diverged: 1, min: 1, max: 3 });
+  });
+
+  it('formats errors with 8 decimals and never prints NaN', () => {
+    expect(formatError(22.68515524)).toBe('22.68515524');
+    expect(formatError(null)).toBe('—');
+    expect(formatError(NaN)).toBe('—');
+  });
+
+  it('findings compare L2 with L1 run by run', () => {
+    const exp = { settings: { ...DEFAULT_SETTINGS, methods: ['l1', 'l2'] as ('l1' | 'l2')[], runs: 2 }, data: { x: [], y: [], train: [], test: [], outliers: [], outlierOffset: 0 }, runs: [run('l1', 0, 5), run('l1', 1, 2), run('l2', 0, 4), run('l2', 1, 2.5)], stopped: false };
+    const cut = { settings: DEFAULT_PRUNE, sizes: [1, 1, 1, 1, 1], notation: '(1,1),(1,1),(1,1),(1,1)', removed: [], full: [1], pruned: [2], sourceArch: [3] };
+    const f = findings(exp, cut);
+    expect(f.l2BeatsL1).toBe(1);
+    expect(f.paired).toBe(2);
+    expect(f.best).toBe('l2'); // means 3.5 (L1) and 3.25 (L2)
+    expect(f.source.mean).toBeCloseTo(SOURCE_L1_ERRORS.reduce((a, b) => a + b) / 5, 10);
+  });
+});
+
+describe('heatmap frames', () => {
+  it('keeps a frame every `every` epochs, packs and unpacks without loss', () => {
+    const h = heatmapRun('l1', { seed: 1, lambda: 0.3, every: 10 });
+    expect(h.epochs).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    expect(h.frames[0].map((w) => w.length)).toEqual([10, 100, 100, 10]);
+    expect(decodeFrames(encodeFrames(h.frames))).toEqual(h.frames);
+  });
+
+  it('counts switched-off units as prune does', () => {
+    const sizes = [1, 2, 1];
+    expect(switchedOff(sizes, [[1, 0.001], [1, 1]], 0.01)).toEqual([[1]]);
+    expect(switchedOff(sizes, [[1, 1], [1, 1]], 0.01)).toEqual([[]]);
+  });
+});
+
+describe('pruneAndRetrain', () => {
+  it('derives a smaller architecture from L1 and retrains it for the same runs', () => {
+    const out = pruneAndRetrain({ ...DEFAULT_PRUNE, runs: 2 });
+    expect(out.sizes[0]).toBe(1);
+    expect(out.sizes[out.sizes.length - 1]).toBe(1);
+    expect(out.sizes.slice(1, -1).reduce((a, b) => a + b, 0)).toBeLessThan(30);
+    expect(out.notation).toMatch(/^\(1,\d+\)/);
+    expect(out.full).toHaveLength(2);
+    expect(out.pruned).toHaveLength(2);
+    expect(out.sourceArch).toHaveLength(2);
+    const none = pruneAndRetrain({ ...DEFAULT_PRUNE, runs: 1, threshold: 0 });
+    expect(none.notation).toBe('(1,10),(10,10),(10,10),(10,1)');
+  });
+});
