@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { allProblems, openPage, scrollThrough, waitForHydration } from './support/page';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const article = `${inject('siteUrl')}articles/activation-functions/`;
+
+/** The figure's drawn SVG (the visible one, for figures drawn in two sizes). */
+async function svgOf(page: Page, fig: string): Promise<string> {
+  return page.locator(`${fig} .nn-plot:visible svg`).first().evaluate((el) => el.outerHTML);
+}
+
+async function changes(page: Page, fig: string, act: () => Promise<void>): Promise<void> {
+  const before = await svgOf(page, fig);
+  await act();
+  await expect.poll(() => svgOf(page, fig), { timeout: 15_000 }).not.toBe(before);
+}
+
+const probs = (page: Page) => page.locator('#fig-softmax [data-testid="softmax-probs"]').innerText();
+
+describe('the activation-functions article', () => {
+  it('has every figure in the HTML before JavaScript runs', async () => {
+    const { page, close } = await openPage(browser, article, { javaScriptEnabled: false });
+    await page.goto(article);
+    for (const id of ['all', 'sigmoid', 'relu', 'leaky', 'prelu', 'rrelu', 'elu', 'vanishing', 'prelu-slopes', 'dead', 'softmax']) {
+      expect(await page.locator(`#fig-${id} .nn-plot svg`).count(), id).toBeGreaterThan(0);
+    }
+    expect(await page.locator('#fig-softmax [data-testid="softmax-probs"]').innerText()).toBe('0.846, 0.085, 0.069');
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    await close();
+  });
+
+  it('shows each softmax preset to the exact digits, and keeps the huge-logit case correct', async () => {
+    const { page, problems, close } = await openPage(browser, article);
+    await page.goto(article, { waitUntil: 'networkidle' });
+    await waitForHydration(page, '#fig-softmax .nn-plot');
+    const fig = page.locator('#fig-softmax');
+    await fig.getByRole('button', { name: 'Case 2', exact: true }).click();
+    await expect.poll(() => probs(page)).toBe('0.316, 0.258, 0.426');
+    await fig.getByRole('button', { name: 'Case 3', exact: true }).click();
+    await expect.poll(() => probs(page)).toBe(['0.13', ...Array(9).fill('0.097')].join(', '));
+    await fig.getByRole('button', { name: 'Case 1', exact: true }).click();
+    await expect.poll(() => probs(page)).toBe('0.846, 0.085, 0.069');
+    await fig.getByRole('button', { name: 'Huge logits', exact: true }).click();
+    await expect.poll(() => probs(page)).toBe('0.665, 0.245, 0.09');
+    await expect(fig.getByTestId('naive-status').innerText()).resolves.toContain('64-bit float');
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('softmax: bad input gets a message and keeps the last good state; classes can be added and removed', async () => {
+    const { page, problems, close } = await openPage(browser, article);
+    await page.goto(article, { waitUntil: 'networkidle' });
+    await waitForHydration(page, '#fig-softmax .nn-plot');
+    const fig = page.locator('#fig-softmax');
+    for (const bad of ['abc', '', '1e999', '99999']) {
+      await fig.getByLabel('z1', { exact: true }).fill(bad);
+      await fig.getByLabel('z1', { exact: true }).press('Enter');
+      await expect(fig.locator('.nn-error').first().isVisible()).resolves.toBe(true);
+      expect(await probs(page)).toBe('0.846, 0.085, 0.069');
+    }
+    await changes(page, '#fig-softmax', async () => {
+      await fig.getByLabel('z1', { exact: true }).fill('0.5');
+      await fig.getByLabel('z1', { exact: true }).press('Enter');
+    });
+    expect(await probs(page)).toBe('0.31, 0.379, 0.31');
+    await changes(page, '#fig-softmax', () => fig.getByRole('button', { name: 'Add class' }).click());
+    expect((await probs(page)).split(', ')).toHaveLength(4);
+    await changes(page, '#fig-softmax', () => fig.getByRole('button', { name: 'Remove class 4' }).click());
+    for (let i = 0; i < 12; i++) await fig.getByRole('button', { name: 'Add class' }).click();
+    await expect(fig.getByText('12 classes is the most').isVisible()).resolves.toBe(true);
+    expect((await probs(page)).split(', ')).toHaveLength(12);
+    await changes(page, '#fig-softmax', async () => {
+      await fig.getByRole('slider', { name: /Temperature/ }).focus();
+      await page.keyboard.press('End');
+    });
+    expect(page.url()).toContain('softmax.t=5');
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('explorer: each control changes the figure, and the readout follows keyboard and pointer', async () => {
+    const { page, problems, close } = await openPage(browser, article);
+    await page.goto(article, { waitUntil: 'networkidle' });
+    await waitForHydration(page, '#fig-all .nn-plot');
+    const fig = page.locator('#fig-all');
+    await changes(page, '#fig-all', () => fig.getByLabel('tanh', { exact: true }).check());
+    await changes(page, '#fig-all', async () => {
+      await fig.getByRole('slider', { name: /Leaky slope/ }).focus();
+      await page.keyboard.press('End');
+    });
+    await changes(page, '#fig-all', async () => {
+      await fig.getByRole('slider', { name: /ELU α/ }).focus();
+      await page.keyboard.press('Home');
+    });
+    await changes(page, '#fig-all', async () => {
+      await fig.getByLabel('x to', { exact: true }).fill('10');
+      await fig.getByLabel('x to', { exact: true }).press('Enter');
+    });
+    // bad range: rejected with a message, figure kept
+    const before = await svgOf(page, '#fig-all');
+    await fig.getByLabel('x from', { exact: true }).fill('20');
+    await fig.getByLabel('x from', { exact: true }).press('Enter');
+    await expect(fig.locator('.nn-error').first().isVisible()).resolves.toBe(true);
+    expect(await svgOf(page, '#fig-all')).toBe(before);
+    const readout = fig.getByTestId('readout');
+    const r0 = await readout.innerText();
+    await fig.locator('.act-panel').first().focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => readout.innerText()).not.toBe(r0);
+    const box = (await fig.locator('.act-panel svg').first().boundingBox())!;
+    const r1 = await readout.innerText();
+    await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
+    await expect.poll(() => readout.innerText()).not.toBe(r1);
+    // per-function instances: PReLU a, RReLU l/u and resample
+    await waitForHydration(page, '#fig-prelu .nn-plot');
+    await changes(page, '#fig-prelu', async () => {
+      await page.locator('#fig-prelu').getByRole('slider', { name: /PReLU a/ }).focus();
+      await page.keyboard.press('End');
+    });
+    await waitForHydration(page, '#fig-rrelu .nn-plot');
+    const rr = page.locator('#fig-rrelu');
+    const slopes = await rr.getByTestId('rrelu-slopes').innerText();
+    await changes(page, '#fig-rrelu', () => rr.getByRole('button', { name: 'Resample' }).click());
+    expect(await rr.getByTestId('rrelu-slopes').innerText()).not.toBe(slopes);
+    await changes(page, '#fig-rrelu', async () => {
+      await rr.getByLabel('RReLU u', { exact: true }).fill('4');
+      await rr.getByLabel('RReLU u', { exact: true }).press('Enter');
+    });
+    expect(await rr.getByTestId('rrelu-slopes').innerText()).toContain('0.2857');
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('vanishing gradient: depth, activations, initialiser and reseed each change the figure', async () => {
+    const { page, problems, close } = await openPage(browser, article);
+    await page.goto(article, { waitUntil: 'networkidle' });
+    await waitForHydration(page, '#fig-vanishing .nn-plot');
+    const fig = page.locator('#fig-vanishing');
+    await changes(page, '#fig-vanishing', async () => {
+      await fig.getByRole('slider', { name: /Hidden layers/ }).focus();
+      await page.keyboard.press('End');
+    });
+    expect(page.url()).toContain('vanishing.depth=30');
+    await changes(page, '#fig-vanishing', () => fig.getByLabel('ELU', { exact: true }).check());
+    await changes(page, '#fig-vanishing', () => fig.getByLabel('Initial weights', { exact: true }).selectOption('heUniform'));
+    await changes(page, '#fig-vanishing', () => fig.getByRole('button', { name: 'Reseed' }).click());
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('dead units and PReLU slopes retrain in a worker, with progress, Stop and rerun', async () => {
+    const { page, problems, close } = await openPage(browser, article);
+    await page.goto(article, { waitUntil: 'networkidle' });
+    await waitForHydration(page, '#fig-dead .nn-plot');
+    const dead = page.locator('#fig-dead');
+    await changes(page, '#fig-dead', () => dead.getByLabel('Learning rate', { exact: true }).selectOption('0.1'));
+    await expect.poll(() => dead.getByTestId('dead-status').innerText()).toContain('Learning rate 0.1');
+    // A long run can be stopped, then rerun.
+    await dead.getByRole('slider', { name: /Epochs/ }).focus();
+    await page.keyboard.press('End');
+    await dead.getByRole('button', { name: 'Stop' }).click({ timeout: 5_000 }).catch(() => {});
+    const status = await dead.getByTestId('dead-status').innerText();
+    if (status.startsWith('Stopped')) {
+      await dead.getByRole('button', { name: 'Run again' }).click();
+    }
+    await expect.poll(() => dead.getByTestId('dead-status').innerText(), { timeout: 30_000 }).toContain('100 epochs');
+
+    await waitForHydration(page, '#fig-prelu-slopes .nn-plot');
+    const prelu = page.locator('#fig-prelu-slopes');
+    await changes(page, '#fig-prelu-slopes', async () => {
+      await prelu.getByRole('slider', { name: /Momentum/ }).focus();
+      await page.keyboard.press('Home');
+    });
+    await expect.poll(() => prelu.getByTestId('prelu-status').innerText()).toContain('μ = 0,');
+    await changes(page, '#fig-prelu-slopes', async () => {
+      await prelu.getByLabel('Learning rate ε', { exact: true }).fill('0.1');
+      await prelu.getByLabel('Learning rate ε', { exact: true }).press('Enter');
+      await prelu.getByRole('slider', { name: /Momentum/ }).focus();
+      await page.keyboard.press('End');
+    });
+    await expect.poll(() => prelu.getByTestId('prelu-readout').innerText(), { timeout: 30_000 }).toContain('diverged');
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('restores a shared URL, and never shows NaN anywhere', async () => {
+    const { page, problems, close } = await openPage(browser, article);
+    const url = `${article}?softmax.z=1,2,3&softmax.t=2&vanishing.depth=5&vanishing.acts=tanh&all.fns=relu,elu&all.alpha=2&dead.lr=0.01&prelu-slopes.mu=0.5`;
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await scrollThrough(page);
+    await waitForHydration(page, '#fig-softmax .nn-plot');
+    await expect.poll(() => probs(page)).toBe('0.186, 0.307, 0.506');
+    await waitForHydration(page, '#fig-vanishing .nn-plot');
+    await expect.poll(() => page.locator('#fig-vanishing [data-testid="vanishing-table"] tbody tr').count()).toBe(1);
+    await expect.poll(() => page.locator('#fig-vanishing').getByRole('slider', { name: /Hidden layers/ }).inputValue()).toBe('5');
+    await waitForHydration(page, '#fig-all .nn-plot');
+    await expect.poll(() => page.locator('#fig-all').getByTestId('readout').innerText()).toMatch(/ReLU[\s\S]*ELU/);
+    await expect.poll(() => page.locator('#fig-all').getByLabel('Sigmoid', { exact: true }).isChecked()).toBe(false);
+    await waitForHydration(page, '#fig-dead .nn-plot');
+    await expect.poll(() => page.locator('#fig-dead').getByTestId('dead-status').innerText(), { timeout: 30_000 }).toContain('Learning rate 0.01,');
+    await waitForHydration(page, '#fig-prelu-slopes .nn-plot');
+    await expect.poll(() => page.locator('#fig-prelu-slopes').getByTestId('prelu-status').innerText(), { timeout: 30_000 }).toContain('μ = 0.5');
+    // A hand-edited, invalid URL falls back to the defaults instead of breaking the widget.
+    await page.goto(`${article}?softmax.z=abc,NaN&softmax.t=-1`, { waitUntil: 'networkidle' });
+    await waitForHydration(page, '#fig-softmax .nn-plot');
+    await expect.poll(() => probs(page)).toBe('0.846, 0.085, 0.069');
+    await scrollThrough(page);
+    const text = await page.locator('body').innerText();
+    expect(text).not.toMatch(/\bNaN\b|\bInfinity\b|\bundefined\b/);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+});
