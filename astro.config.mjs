@@ -8,6 +8,8 @@ import { unified } from '@astrojs/markdown-remark';
 import { rehypeStrictKatex } from './src/lib/rehype-strict-katex.mjs';
 import { rehypeHeadingAnchors } from './src/lib/rehype-heading-anchors.mjs';
 import { pagefindSearch } from './src/lib/pagefind-integration.mjs';
+import { remarkWidgetChecks } from './src/lib/remark-widget-checks.mjs';
+import { linkChecks } from './src/lib/link-checks.mjs';
 
 /**
  * Deployment knobs, all from the environment so one build command serves every host:
@@ -18,6 +20,10 @@ import { pagefindSearch } from './src/lib/pagefind-integration.mjs';
  */
 const base = process.env.NEURAL_NOTES_BASE || '/';
 const site = process.env.NEURAL_NOTES_SITE || 'https://neural-notes.example.org';
+// Article checks that fail the build naming file and line: unknown widgets and invalid widget
+// props (remarkWidgetChecks), citations missing from the bibliography and broken internal links
+// or anchors (linkChecks; links are verified against the pages once they are all written).
+const links = linkChecks({ base, content: process.env.NEURAL_NOTES_CONTENT || './content/articles' });
 
 export default defineConfig({
   site,
@@ -27,13 +33,13 @@ export default defineConfig({
   cacheDir: process.env.NEURAL_NOTES_CACHE || './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx(), preact(), pagefindSearch()],
+  integrations: [mdx(), preact(), pagefindSearch(), links.integration],
   markdown: {
     // Maths: `$…$` and `$$…$$` are typeset by KaTeX at build time; a formula KaTeX cannot
     // typeset fails the build (rehypeStrictKatex) instead of publishing red error text.
     processor: unified({
-      remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeHeadingAnchors],
+      remarkPlugins: [remarkMath, remarkWidgetChecks],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeHeadingAnchors, links.rehype],
     }),
   },
   vite: {

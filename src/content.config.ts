@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { uniqueSlugs } from './lib/article-slugs.mjs';
 
 /**
  * Where articles are read from. Contributors write in `content/articles`; the test suite
@@ -20,7 +21,8 @@ export const articleSchema = z.object({
 export type ArticleData = z.infer<typeof articleSchema>;
 
 const articles = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base }),
+  // Two files with the same slug (`a.mdx` and `a/index.mdx`) fail the build, naming both.
+  loader: glob({ pattern: '**/*.mdx', base, generateId: uniqueSlugs(base) }),
   schema: articleSchema,
 });
 
