@@ -18,7 +18,7 @@ async function svgOf(page: Page, fig: string): Promise<string> {
   return page.locator(`${fig} .nn-plot:visible svg`).first().evaluate((el) => el.outerHTML);
 }
 
-async function changes(page: Page, fig: string, act: () => Promise<void>): Promise<void> {
+async function changes(page: Page, fig: string, act: () => Promise<unknown>): Promise<void> {
   const before = await svgOf(page, fig);
   await act();
   await expect.poll(() => svgOf(page, fig), { timeout: 15_000 }).not.toBe(before);
