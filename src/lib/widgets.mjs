@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { propSpecsExport, wrapperOwnProps } from './prop-specs.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const wrappersDir = join(repoRoot, 'src/components/widgets');
@@ -13,22 +14,6 @@ const widgetsDir = join(repoRoot, 'src/widgets');
 
 /** Props every wrapper takes besides its declared ones (resolveProps lets these through). */
 export const universalProps = ['id', 'class'];
-
-const specTypes = new Set(['number', 'enum', 'enum[]', 'boolean', 'string']);
-
-/** True when `value` looks like a `PropSpecs` object (every entry has a known type and a description). */
-export function isPropSpecs(value) {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
-  const entries = Object.values(value);
-  return entries.length > 0 && entries.every((s) => s && typeof s === 'object' && specTypes.has(s.type) && typeof s.description === 'string');
-}
-
-/** Picks the `PropSpecs` export of a `<Name>.props.ts` module (preferring `<name>Props`). */
-export function propSpecsExport(name, module) {
-  const preferred = `${name[0].toLowerCase()}${name.slice(1)}Props`;
-  if (isPropSpecs(module[preferred])) return module[preferred];
-  return Object.values(module).find(isPropSpecs);
-}
 
 function walk(dir, test, out = []) {
   if (!existsSync(dir)) return out;
@@ -53,23 +38,10 @@ export function findWrappers() {
     .sort();
 }
 
-/**
- * Extra props a wrapper itself reads before handing the rest to resolveProps, e.g. `caption`:
- * the names destructured from `Astro.props` in its frontmatter.
- */
-export function wrapperOwnProps(name) {
+/** Props a wrapper reads itself besides its declared ones (e.g. `caption`). */
+export function ownPropsOf(name) {
   const file = join(wrappersDir, `${name}.astro`);
-  if (!existsSync(file)) return [];
-  const front = readFileSync(file, 'utf8').split(/^---\s*$/m)[1] ?? '';
-  const own = new Set();
-  for (const m of front.matchAll(/const\s*\{([^}]*)\}\s*=\s*Astro\.props/g)) {
-    for (const part of m[1].split(',')) {
-      const key = part.trim().replace(/^\.\.\..*/, '').split(/[=:\s]/)[0];
-      if (key) own.add(key);
-    }
-  }
-  for (const m of front.matchAll(/Astro\.props\.([A-Za-z_$][\w$]*)/g)) own.add(m[1]);
-  return [...own];
+  return existsSync(file) ? wrapperOwnProps(readFileSync(file, 'utf8')) : [];
 }
 
 let cache = { key: '', value: null };
@@ -96,7 +68,7 @@ export async function loadWidgets() {
       specs = propSpecsExport(name, await load(propsFile)) ?? null;
       if (!specs) throw new Error(`${relative(repoRoot, propsFile)}: exports no PropSpecs object (see src/widgets/shared/props.ts)`);
     }
-    widgets.set(name, { specs, ownProps: wrapperOwnProps(name), propsFile });
+    widgets.set(name, { specs, ownProps: ownPropsOf(name), propsFile });
   }
   cache = { key, value: { widgets, resolveProps } };
   return cache.value;

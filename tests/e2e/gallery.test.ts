@@ -1,0 +1,83 @@
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { allProblems, openPage, scrollThrough, type PageProblems } from './support/page';
+import { propSpecsExport } from '../../src/lib/prop-specs.mjs';
+import type { PropSpecs } from '../../src/widgets/shared/props';
+
+/**
+ * The widget gallery (/widgets/) must document every widget there is — found here the same way
+ * the build finds them, from the files — with every prop, and show each one working.
+ */
+const propsModules = import.meta.glob<Record<string, unknown>>('../../src/widgets/**/*.props.ts', { eager: true });
+const declared = Object.entries(propsModules).map(([path, mod]) => {
+  const name = path.split('/').pop()!.replace('.props.ts', '');
+  return { name, specs: propSpecsExport(name, mod) as PropSpecs };
+});
+const wrappers = readdirSync(new URL('../../src/components/widgets/', import.meta.url))
+  .filter((f) => f.endsWith('.astro'))
+  .map((f) => f.replace('.astro', ''));
+
+let browser: Browser;
+let page: Page;
+let problems: PageProblems;
+let close: () => Promise<void>;
+const url = inject('siteUrl');
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  ({ page, problems, close } = await openPage(browser, url));
+  await page.goto(`${url}widgets/`, { waitUntil: 'networkidle' });
+  await scrollThrough(page);
+  await page.waitForLoadState('networkidle');
+});
+afterAll(async () => {
+  await close?.();
+  await browser?.close();
+});
+
+describe('the widget gallery', () => {
+  it('finds widgets to check', () => {
+    expect(declared.length).toBeGreaterThan(0);
+    for (const { name, specs } of declared) expect(specs, `${name}.props.ts exports a PropSpecs object`).toBeTruthy();
+  });
+
+  it('lists every widget, each with a live example', async () => {
+    const listed = await page.locator('section[data-widget]').evaluateAll((els) => els.map((e) => e.getAttribute('data-widget')));
+    expect(listed.sort()).toEqual([...wrappers].sort());
+    for (const { name } of declared) {
+      expect(wrappers, `${name} has a wrapper in src/components/widgets/`).toContain(name);
+      const section = page.locator(`section[data-widget="${name}"]`);
+      await expect(section.locator('.nn-figure, [data-testid]').count()).resolves.toBeGreaterThan(0);
+      await expect(section.locator('astro-island').count().then((n) => n > 0 || name === 'Findings')).resolves.toBe(true);
+    }
+  });
+
+  for (const { name, specs } of declared) {
+    it(`documents every prop of <${name}> with its type, default and allowed values`, async () => {
+      const rows = page.locator(`section[data-widget="${name}"] table tr[data-prop]`);
+      const names = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-prop')));
+      expect(names).toEqual(Object.keys(specs));
+      for (const [prop, spec] of Object.entries(specs)) {
+        const text = await page.locator(`section[data-widget="${name}"] tr[data-prop="${prop}"]`).innerText();
+        expect(text).toContain(spec.description);
+        const defaults = Array.isArray(spec.default) ? spec.default : [spec.default];
+        for (const d of defaults) expect(text).toContain(String(d));
+        if (spec.type === 'enum' || spec.type === 'enum[]') for (const v of spec.values) expect(text).toContain(v);
+        if (spec.type === 'number') {
+          if (spec.min !== undefined) expect(text).toContain(String(spec.min));
+          if (spec.max !== undefined) expect(text).toContain(String(spec.max));
+        }
+      }
+      const example = await page.locator(`section[data-widget="${name}"] .gallery-example code`).textContent();
+      expect(example).toContain(`import ${name} from '../../src/components/widgets/${name}.astro';`);
+      for (const prop of Object.keys(specs)) expect(example).toContain(` ${prop}=`);
+    });
+  }
+
+  it('loads with no console error and no NaN', async () => {
+    expect(await page.locator('body').innerText()).not.toMatch(/\bNaN\b|\bundefined\b/);
+    expect(allProblems(problems)).toEqual([]);
+  });
+});
