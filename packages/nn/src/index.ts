@@ -1,0 +1,31 @@
+/** @neural-notes/nn: a small, deterministic neural-network core for Node and the browser. */
+export { createRng, type Rng, type RngState } from './rng';
+export {
+  activation, linear, sigmoid, tanh, relu, leakyRelu, prelu, rrelu, elu, ACTIVATION_NAMES,
+  type Activation, type ActivationName, type ActivationSpec, type PReluActivation, type RReluActivation,
+} from './activations';
+export { softmax, softmaxJacobian } from './softmax';
+export { loss, sumAbsolute, meanAbsolute, sumSquared, meanSquared, LOSS_NAMES, type Loss, type LossName } from './losses';
+export {
+  regularizer, none, l1, l2, elasticNet, REGULARIZER_NAMES,
+  type Regularizer, type RegularizerName, type RegularizerSpec,
+} from './regularizers';
+export { initializer, glorotUniform, heNormal, heUniform, zeros, INIT_NAMES, type Initializer, type InitName } from './init';
+export {
+  Network, createNetwork,
+  type ActivationLike, type ForwardOptions, type Gradients, type Layer, type LayerViews, type NetworkJSON, type NetworkOptions, type Snapshot,
+} from './network';
+export { Sgd, sgd, type SgdOptions } from './optim';
+export type { UpdateRule, Workspace } from './passes';
+export {
+  train, Trainer, snapshotAt,
+  type Dataset, type EpochRecord, type Snapshots, type StepInfo, type TrainOptions, type TrainResult, type TrainStatus,
+} from './train';
+export { lineData, splitIndices, type LineData, type LineDataOptions, type Split } from './data';
+export { mean, sd, countNearZero, NEAR_ZERO } from './stats';
+export {
+  runExperiment, experimentData, totalError, METHODS, SOURCE_SIZES,
+  type ExperimentOptions, type ExperimentResult, type Method, type RunResult,
+} from './experiment';
+export { prune, shapesNotation, type PruneResult } from './prune';
+export { gradientNorms, type LayerGradient } from './diagnostics';

@@ -1,0 +1,127 @@
+/**
+ * Stochastic gradient descent with momentum (momentum 0 is plain SGD, through
+ * the same code). For every parameter θ with gradient g:
+ *
+ *   v := μ·v + ε·g,   θ := θ − v
+ *
+ * which is the PReLU paper's update Δa := μΔa + ε·∂E/∂a; PReLU slopes are updated
+ * exactly like weights. On weights, g includes the regularizer's gradient; biases
+ * and slopes are never penalised.
+ */
+import { checkNonNegative, checkRange } from './check';
+import type { Gradients, Network } from './network';
+import { backwardUpdate, type UpdateRule } from './passes';
+import type { Regularizer } from './regularizers';
+
+export interface SgdOptions {
+  /** Learning rate ε, finite and ≥ 0. */
+  readonly lr: number;
+  /** Momentum μ in [0, 1); default 0 (plain SGD). */
+  readonly momentum?: number;
+}
+
+export class Sgd {
+  /** Learning rate ε. */
+  readonly lr: number;
+  /** Momentum μ (0 = plain SGD). */
+  readonly momentum: number;
+  /** Velocity v per parameter, same layout as `Gradients`; created on the first step, for that network. */
+  private velocity: Gradients | null = null;
+  /** The network `velocity` belongs to. */
+  private owner: Network | null = null;
+  /** Coefficients handed to the fused path, rebuilt only when the penalty changes. */
+  private rule: UpdateRule;
+
+  constructor({ lr, momentum = 0 }: SgdOptions) {
+    this.lr = checkNonNegative('lr', lr);
+    this.momentum = checkRange('momentum', momentum, 0, 1, true);
+    this.rule = { lr: this.lr, momentum: this.momentum, l1: 0, l2: 0 };
+  }
+
+  /** Forgets the velocity (the next step starts from v = 0). */
+  reset(): void {
+    this.velocity = null;
+    this.owner = null;
+  }
+
+  /**
+   * One update of every parameter of `net` from `grads` plus `penalty`'s gradient on
+   * the weights. Returns the penalty of the weights BEFORE the update.
+   */
+  step(net: Network, grads: Gradients, penalty: Regularizer): number {
+    const v = this.velocityFor(net);
+    const lr = this.lr;
+    const mu = this.momentum;
+    const a = penalty.l1;
+    const b = penalty.l2;
+    let sumAbs = 0;
+    let sumSq = 0;
+    const layers = net.layers;
+    for (let l = 0; l < layers.length; l++) {
+      const W = layers[l].weights;
+      const G = grads.weights[l];
+      const V = v.weights[l];
+      if (a === 0 && b === 0) {
+        for (let k = 0; k < W.length; k++) {
+          const vk = mu * V[k] + lr * G[k];
+          V[k] = vk;
+          W[k] -= vk;
+        }
+      } else if (b === 0) {
+        for (let k = 0; k < W.length; k++) {
+          const w = W[k];
+          sumAbs += Math.abs(w);
+          const vk = mu * V[k] + lr * (G[k] + a * Math.sign(w));
+          V[k] = vk;
+          W[k] = w - vk;
+        }
+      } else {
+        for (let k = 0; k < W.length; k++) {
+          const w = W[k];
+          sumAbs += Math.abs(w);
+          sumSq += w * w;
+          const vk = mu * V[k] + lr * (G[k] + a * Math.sign(w) + b * w);
+          V[k] = vk;
+          W[k] = w - vk;
+        }
+      }
+      plainStep(layers[l].biases, grads.biases[l], v.biases[l], lr, mu);
+      plainStep(layers[l].slopes, grads.slopes[l], v.slopes[l], lr, mu);
+    }
+    return a * sumAbs + (b / 2) * sumSq;
+  }
+
+  /**
+   * Batch-size-1 fast path: backpropagates ∂E/∂output of `net`'s last forward pass
+   * and updates in the same sweep (passes.ts `backwardUpdate`); same result as
+   * `backward` into zeroed gradients followed by `step`. Returns the penalty of the
+   * weights before the update.
+   */
+  stepFused(net: Network, outputGrad: ArrayLike<number>, penalty: Regularizer): number {
+    if (this.rule.l1 !== penalty.l1 || this.rule.l2 !== penalty.l2) {
+      this.rule = { lr: this.lr, momentum: this.momentum, l1: penalty.l1, l2: penalty.l2 };
+    }
+    return backwardUpdate(net.layers, net.work, outputGrad, this.rule, this.velocityFor(net));
+  }
+
+  private velocityFor(net: Network): Gradients {
+    if (this.owner !== net || this.velocity === null) {
+      this.velocity = net.createGradients();
+      this.owner = net;
+    }
+    return this.velocity;
+  }
+}
+
+/** v := μv + ε·g; θ := θ − v for unpenalised parameters. */
+function plainStep(P: Float64Array, G: Float64Array, V: Float64Array, lr: number, mu: number): void {
+  for (let k = 0; k < P.length; k++) {
+    const vk = mu * V[k] + lr * G[k];
+    V[k] = vk;
+    P[k] -= vk;
+  }
+}
+
+export function sgd(options: SgdOptions): Sgd {
+  return new Sgd(options);
+}

@@ -1,0 +1,107 @@
+/**
+ * Weight penalties, applied to weight matrices only (never to biases or PReLU
+ * slopes), each with its gradient. All four are one formula,
+ *
+ *   penalty(w) = a·Σ|w| + b·Σw²/2,
+ *
+ * - none:              a = 0,        b = 0
+ * - l1(λ):             a = λ,        b = 0   (TensorFlow's l1_regularizer: λΣ|w|)
+ * - l2(λ):             a = 0,        b = λ   (TensorFlow's l2_regularizer: λΣw²/2)
+ * - elasticNet(λ, m):  a = λ·m,      b = λ·(1 − m), mix m ∈ [0, 1]
+ *   (scikit-learn's ElasticNet with l1_ratio = m; m = 1 is l1, m = 0 is l2).
+ *
+ * The L1 part uses the subgradient sign(0) = 0 at w = 0.
+ */
+import { checkNonNegative, checkOneOf, checkRange } from './check';
+
+export type RegularizerName = 'none' | 'l1' | 'l2' | 'elastic';
+export const REGULARIZER_NAMES: readonly RegularizerName[] = ['none', 'l1', 'l2', 'elastic'];
+
+export type RegularizerSpec =
+  | { readonly name: 'none' }
+  | { readonly name: 'l1'; readonly lambda: number }
+  | { readonly name: 'l2'; readonly lambda: number }
+  | { readonly name: 'elastic'; readonly lambda: number; readonly mix: number };
+
+export interface Regularizer {
+  readonly name: RegularizerName;
+  readonly spec: RegularizerSpec;
+  /** a: coefficient of Σ|w|. */
+  readonly l1: number;
+  /** b: coefficient of Σw²/2. */
+  readonly l2: number;
+  /** Penalty of one weight. */
+  point(w: number): number;
+  /** ∂point/∂w (0 at w = 0 for the L1 part). */
+  pointDer(w: number): number;
+  /** Penalty of all weights in `ws`. */
+  value(ws: ArrayLike<number>): number;
+  /** ∂value/∂w for every weight, added into `out` and returned. */
+  addGrad(ws: ArrayLike<number>, out: Float64Array): Float64Array;
+}
+
+function make(spec: RegularizerSpec, a: number, b: number): Regularizer {
+  const point = (w: number): number => a * Math.abs(w) + (b * w * w) / 2;
+  const pointDer = (w: number): number => a * (w > 0 ? 1 : w < 0 ? -1 : 0) + b * w;
+  return {
+    name: spec.name,
+    spec,
+    l1: a,
+    l2: b,
+    point,
+    pointDer,
+    value(ws) {
+      let s = 0;
+      for (let i = 0; i < ws.length; i++) s += point(ws[i]);
+      return s;
+    },
+    addGrad(ws, out) {
+      for (let i = 0; i < ws.length; i++) out[i] += pointDer(ws[i]);
+      return out;
+    },
+  };
+}
+
+export function none(): Regularizer {
+  return make({ name: 'none' }, 0, 0);
+}
+
+export function l1(lambda: number): Regularizer {
+  checkNonNegative('lambda', lambda);
+  return make({ name: 'l1', lambda }, lambda, 0);
+}
+
+export function l2(lambda: number): Regularizer {
+  checkNonNegative('lambda', lambda);
+  return make({ name: 'l2', lambda }, 0, lambda);
+}
+
+export function elasticNet(lambda: number, mix = 0.5): Regularizer {
+  checkNonNegative('lambda', lambda);
+  checkRange('mix', mix, 0, 1);
+  return make({ name: 'elastic', lambda, mix }, lambda * mix, lambda * (1 - mix));
+}
+
+/**
+ * The regularizer for a name and λ (and mix for 'elastic'), or for a spec:
+ * `regularizer('l1', 0.3)`, `regularizer({ name: 'elastic', lambda: 0.3, mix: 0.5 })`.
+ */
+export function regularizer(
+  nameOrSpec: RegularizerName | RegularizerSpec | Regularizer,
+  lambda?: number,
+  mix?: number,
+): Regularizer {
+  if (typeof nameOrSpec === 'object' && nameOrSpec !== null) {
+    const spec = ('spec' in nameOrSpec ? nameOrSpec.spec : nameOrSpec) as Partial<{ lambda: number; mix: number }> & {
+      name: RegularizerName;
+    };
+    return regularizer(spec.name, spec.lambda, spec.mix);
+  }
+  const name = checkOneOf('regularizer', nameOrSpec, REGULARIZER_NAMES);
+  switch (name) {
+    case 'none': return none();
+    case 'l1': return l1(lambda as number);
+    case 'l2': return l2(lambda as number);
+    case 'elastic': return elasticNet(lambda as number, mix);
+  }
+}

@@ -1,0 +1,401 @@
+/**
+ * The training loop: mini-batch SGD over a dataset for a number of epochs.
+ *
+ * - Each epoch starts from the identity order 0 … n−1, shuffled by Fisher–Yates
+ *   with the Rng passed in (for i = n−1 … 1: swap i with rng.int(i + 1)); the last
+ *   batch of an epoch may be smaller. RReLU layers draw their slopes from the same Rng.
+ * - Cost of one step = data loss of the batch (the loss's sum or mean) + penalty on
+ *   the weights at the start of the step. Each epoch record holds the MEAN over the
+ *   epoch's steps of both terms, separately and summed.
+ * - Divergence: a non-finite loss or parameter stops training with status
+ *   'diverged'; the network is put back to its parameters at the start of that
+ *   epoch, so no returned number is NaN or infinite.
+ * - Cancellation: `signal.aborted` and `shouldStop()` are read before every step.
+ *   A Worker can also train in slices with `Trainer.run(maxSteps)` and check its
+ *   messages in between.
+ * - The hot loop allocates nothing. Snapshots go into ONE growing Float64Array
+ *   (see `Snapshots`), cheap to take and to post from a Worker as one buffer.
+ */
+import { checkAllFinite, checkInteger, fail } from './check';
+import { loss as toLoss, type Loss, type LossName } from './losses';
+import type { Gradients, Network, Snapshot } from './network';
+import { Sgd, type SgdOptions } from './optim';
+import { backwardPass, forwardPass } from './passes';
+import { none, regularizer, type Regularizer, type RegularizerSpec } from './regularizers';
+import type { Rng } from './rng';
+
+/** Inputs and targets, one entry per example; a plain number stands for a 1-element vector. */
+export interface Dataset {
+  readonly inputs: readonly (number | ArrayLike<number>)[];
+  readonly targets: readonly (number | ArrayLike<number>)[];
+}
+
+export interface EpochRecord {
+  /** 0-based epoch index. */
+  readonly epoch: number;
+  /** Mean over the epoch's steps of the batch data loss. */
+  readonly dataLoss: number;
+  /** Mean over the epoch's steps of the weight penalty. */
+  readonly penalty: number;
+  /** dataLoss + penalty. */
+  readonly loss: number;
+}
+
+export interface StepInfo {
+  /** Steps completed so far, this one included. */
+  step: number;
+  /** 0-based epoch index. */
+  epoch: number;
+  dataLoss: number;
+  penalty: number;
+}
+
+/**
+ * Parameter snapshots taken during training, for animation. Snapshot i is
+ * params[i·size … (i + 1)·size), in the flat `Snapshot` layout of network.ts;
+ * `snapshotAt(snapshots, i)` returns it as a view.
+ */
+export interface Snapshots {
+  /** Numbers per snapshot: the network's parameterCount(). */
+  readonly size: number;
+  /** steps[i]: steps completed when snapshot i was taken (0 = before training). */
+  readonly steps: number[];
+  /** epochs[i]: epochs completed when snapshot i was taken. */
+  readonly epochs: number[];
+  /** All snapshots, back to back (exactly steps.length · size numbers). */
+  readonly params: Float64Array;
+}
+
+/** Snapshot i as a view into `snapshots.params` (no copy). */
+export function snapshotAt(snapshots: Snapshots, i: number): Float64Array {
+  checkInteger('i', i, 0);
+  if (i >= snapshots.steps.length) fail('i', `an index below ${snapshots.steps.length}`, i);
+  return snapshots.params.subarray(i * snapshots.size, (i + 1) * snapshots.size);
+}
+
+export type TrainStatus = 'ok' | 'diverged' | 'stopped';
+
+export interface TrainResult {
+  readonly status: TrainStatus;
+  /** Epoch in which training ended early (0-based), or the number of epochs run when status is 'ok'. */
+  readonly epoch: number;
+  /** Steps completed. */
+  readonly step: number;
+  /** Why training stopped early, or null. */
+  readonly reason: string | null;
+  readonly history: EpochRecord[];
+  readonly snapshots: Snapshots;
+}
+
+export interface TrainOptions {
+  /** Number of passes over the data, an integer ≥ 0. */
+  readonly epochs: number;
+  /** Examples per step, an integer ≥ 1 (default 1). */
+  readonly batchSize?: number;
+  /** Shuffle the order every epoch (default true). */
+  readonly shuffle?: boolean;
+  /** Data loss (default 'sumAbsolute', the source's cost). */
+  readonly loss?: LossName | Loss;
+  /** Weight penalty (default none). */
+  readonly penalty?: Regularizer | RegularizerSpec;
+  /** SGD optimizer or its options (default plain SGD with lr 0.01). */
+  readonly optimizer?: Sgd | SgdOptions;
+  /** Draws the shuffles and RReLU slopes. */
+  readonly rng: Rng;
+  /** Copy every parameter every this many steps (and once before training); 0 = never (default). */
+  readonly snapshotEvery?: number;
+  /** Called after every step; the info object is reused, copy what you keep. */
+  readonly onStep?: (info: StepInfo) => void;
+  /** Called after every epoch. */
+  readonly onEpoch?: (record: EpochRecord) => void;
+  /** Checked before every step; true stops training with status 'stopped'. */
+  readonly shouldStop?: () => boolean;
+  /** AbortSignal-like; `aborted` true stops training with status 'stopped'. */
+  readonly signal?: { readonly aborted: boolean };
+}
+
+/** Copies a dataset into one flat array per side, checking sizes and values. */
+function flatten(name: string, rows: Dataset['inputs'], width: number): Float64Array {
+  const flat = new Float64Array(rows.length * width);
+  rows.forEach((row, r) => {
+    if (typeof row === 'number') {
+      if (width !== 1) fail(`${name}[${r}]`, `an array of length ${width}`, row);
+      flat[r] = row;
+      return;
+    }
+    if (row == null || row.length !== width) fail(`${name}[${r}]`, `an array of length ${width}`, row);
+    for (let i = 0; i < width; i++) flat[r * width + i] = row[i];
+  });
+  checkAllFinite(name, flat);
+  return flat;
+}
+
+/** 0 if every entry is finite, NaN otherwise (x − x is NaN for ±Infinity and NaN). */
+function finiteCheck(values: Float64Array): number {
+  let check = 0;
+  for (let k = 0; k < values.length; k++) check += values[k] - values[k];
+  return check;
+}
+
+/** True if every parameter of `net` is finite. */
+function allFinite(net: Network): boolean {
+  let check = 0;
+  for (const L of net.layers) check += finiteCheck(L.weights) + finiteCheck(L.biases) + finiteCheck(L.slopes);
+  return check === 0;
+}
+
+/** Snapshots allocated at once beyond those already taken (bounds memory for huge runs). */
+const MAX_SNAPSHOT_ROOM = 4096;
+
+export class Trainer {
+  /** The network being trained (changed in place). */
+  readonly net: Network;
+  /** Inputs, example r at x[r·inputSize …]. */
+  private readonly x: Float64Array;
+  /** Targets, example r at y[r·outputSize …]. */
+  private readonly y: Float64Array;
+  /** Number of examples. */
+  private readonly n: number;
+  /** Data loss of a batch. */
+  private readonly loss: Loss;
+  /** Weight penalty added to every step's cost. */
+  private readonly penalty: Regularizer;
+  /** Applies the updates; holds the momentum velocity. */
+  private readonly optimizer: Sgd;
+  /** Draws the shuffles and RReLU slopes. */
+  private readonly rng: Rng;
+  /** The options as passed (callbacks and cancellation are read from here). */
+  private readonly options: TrainOptions;
+  /** Epochs to run in total. */
+  private readonly epochs: number;
+  /** Examples per step. */
+  private readonly batchSize: number;
+  /** Steps between snapshots (0 = none). */
+  private readonly snapshotEvery: number;
+  /** Example order of the current epoch. */
+  private readonly order: Int32Array;
+  /** Gradient accumulator of the current batch. */
+  private readonly grads: Gradients;
+  /** ∂(data loss)/∂output of the current example. */
+  private readonly outGrad: Float64Array;
+  /** Every parameter at the start of the current epoch, flat (restored on divergence). */
+  private readonly epochStart: Snapshot;
+  /** Reused argument of onStep. */
+  private readonly info: StepInfo = { step: 0, epoch: 0, dataLoss: 0, penalty: 0 };
+  /** Current epoch (0-based). */
+  private epoch = 0;
+  /** Position in `order` of the next example of the current epoch; −1 before the epoch has begun. */
+  private pos = -1;
+  /** Steps completed. */
+  private steps = 0;
+  /** Sum over the current epoch's steps of the batch data loss. */
+  private epochData = 0;
+  /** Sum over the current epoch's steps of the penalty. */
+  private epochPenalty = 0;
+  /** Steps taken in the current epoch. */
+  private epochSteps = 0;
+  /** 'running' until training ends, then how it ended. */
+  private status: TrainStatus | 'running' = 'running';
+  /** Why training ended early, or null. */
+  private reason: string | null = null;
+  /** One record per completed epoch. */
+  private readonly history: EpochRecord[] = [];
+  /** Steps left until the next snapshot (0 = no snapshots). */
+  private untilSnapshot = 0;
+  /** snapSteps[i]: steps completed when snapshot i was taken. */
+  private readonly snapSteps: number[] = [];
+  /** snapEpochs[i]: epochs completed when snapshot i was taken. */
+  private readonly snapEpochs: number[] = [];
+  /** Snapshot storage, sized for every expected snapshot; its first snapSteps.length · parameterCount numbers are used. */
+  private snapParams = new Float64Array(0);
+
+  constructor(net: Network, data: Dataset, options: TrainOptions) {
+    if (data == null || !Array.isArray(data.inputs) || data.inputs.length === 0) {
+      fail('data.inputs', 'a non-empty array', data?.inputs);
+    }
+    if (!Array.isArray(data.targets) || data.targets.length !== data.inputs.length) {
+      fail('data.targets', `an array of ${data.inputs.length} targets (one per input)`, data.targets);
+    }
+    this.epochs = checkInteger('epochs', options.epochs, 0);
+    this.batchSize = checkInteger('batchSize', options.batchSize ?? 1, 1);
+    this.snapshotEvery = checkInteger('snapshotEvery', options.snapshotEvery ?? 0, 0);
+    if (options.rng == null || typeof options.rng.next !== 'function') fail('rng', 'an Rng from createRng', options.rng);
+    this.net = net;
+    this.options = options;
+    this.rng = options.rng;
+    this.n = data.inputs.length;
+    this.x = flatten('data.inputs', data.inputs, net.inputSize);
+    this.y = flatten('data.targets', data.targets, net.outputSize);
+    this.loss = toLoss(options.loss ?? 'sumAbsolute');
+    this.penalty = options.penalty ? regularizer(options.penalty) : none();
+    const opt = options.optimizer ?? { lr: 0.01 };
+    this.optimizer = opt instanceof Sgd ? opt : new Sgd(opt);
+    this.order = new Int32Array(this.n);
+    this.grads = net.createGradients();
+    this.outGrad = new Float64Array(net.outputSize);
+    this.epochStart = net.snapshot();
+    if (this.snapshotEvery > 0) this.takeSnapshot();
+    if (this.epochs === 0) this.status = 'ok';
+  }
+
+  get done(): boolean {
+    return this.status !== 'running';
+  }
+
+  /** Runs at most `maxSteps` more steps (default: to the end). Returns the status so far. */
+  run(maxSteps = Infinity): TrainStatus | 'running' {
+    const { signal, shouldStop } = this.options;
+    for (let k = 0; k < maxSteps && this.status === 'running'; k++) {
+      if ((signal && signal.aborted) || (shouldStop && shouldStop())) {
+        this.stop('stopped', 'cancelled');
+        break;
+      }
+      if (this.pos < 0) this.beginEpoch();
+      this.step();
+      if (this.status === 'running' && this.pos >= this.n) this.endEpoch();
+    }
+    return this.status;
+  }
+
+  /** The outcome so far; while still running it reads status 'stopped', reason 'not finished'. */
+  result(): TrainResult {
+    return {
+      status: this.status === 'running' ? 'stopped' : this.status,
+      epoch: this.epoch,
+      step: this.steps,
+      reason: this.status === 'running' ? 'not finished' : this.reason,
+      history: this.history,
+      snapshots: {
+        size: this.net.parameterCount(),
+        steps: this.snapSteps,
+        epochs: this.snapEpochs,
+        params: this.snapParams.subarray(0, this.snapSteps.length * this.net.parameterCount()),
+      },
+    };
+  }
+
+  private beginEpoch(): void {
+    const order = this.order;
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    if (this.options.shuffle !== false) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = this.rng.int(i + 1);
+        const t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+    }
+    this.net.snapshot(this.epochStart);
+    this.pos = 0;
+    this.epochData = 0;
+    this.epochPenalty = 0;
+    this.epochSteps = 0;
+  }
+
+  /** Forward pass of example r: sets outGrad = ∂(data loss)/∂output and returns the data loss (both × scale). */
+  private forwardLoss(r: number, scale: number): number {
+    const { net, loss, outGrad, y } = this;
+    const nOut = outGrad.length;
+    const out = forwardPass(net.layers, net.work, this.x, r * net.inputSize, true, this.rng);
+    let data = 0;
+    for (let o = 0; o < nOut; o++) {
+      const target = y[r * nOut + o];
+      data += loss.point(out[o], target);
+      outGrad[o] = loss.pointDer(out[o], target) * scale;
+    }
+    return data * scale;
+  }
+
+  /**
+   * One step on the batch order[pos … pos + batchSize): a single example goes
+   * through the fused backward-and-update; a larger batch accumulates its gradients
+   * first and then takes one optimizer step.
+   */
+  private step(): void {
+    const { net, grads, order, optimizer, penalty } = this;
+    const start = this.pos;
+    const end = Math.min(start + this.batchSize, this.n);
+    const scale = this.loss.reduction === 'mean' ? 1 / ((end - start) * this.outGrad.length) : 1;
+    let data: number;
+    let pen = NaN;
+    if (end - start === 1) {
+      data = this.forwardLoss(order[start], scale);
+      if (Number.isFinite(data)) pen = optimizer.stepFused(net, this.outGrad, penalty);
+    } else {
+      for (let l = 0; l < grads.weights.length; l++) {
+        grads.weights[l].fill(0);
+        grads.biases[l].fill(0);
+        grads.slopes[l].fill(0);
+      }
+      data = 0;
+      for (let p = start; p < end; p++) {
+        data += this.forwardLoss(order[p], scale);
+        backwardPass(net.layers, net.work, this.outGrad, grads);
+      }
+      if (Number.isFinite(data)) pen = optimizer.step(net, grads, penalty);
+    }
+    this.pos = end;
+    if (!Number.isFinite(data)) return this.stop('diverged', 'non-finite loss');
+    if (!Number.isFinite(pen)) return this.stop('diverged', 'non-finite parameter');
+    this.steps++;
+    this.epochData += data;
+    this.epochPenalty += pen;
+    this.epochSteps++;
+    if (this.untilSnapshot > 0 && --this.untilSnapshot === 0) this.takeSnapshot();
+    const onStep = this.options.onStep;
+    if (onStep) {
+      const info = this.info;
+      info.step = this.steps;
+      info.epoch = this.epoch;
+      info.dataLoss = data;
+      info.penalty = pen;
+      onStep(info);
+    }
+  }
+
+  private takeSnapshot(): void {
+    const size = this.net.parameterCount();
+    const count = this.snapSteps.length;
+    if ((count + 1) * size > this.snapParams.length) {
+      // room for every snapshot still to come (at most MAX_SNAPSHOT_ROOM at a time)
+      const expected = 1 + Math.floor((this.epochs * Math.ceil(this.n / this.batchSize)) / this.snapshotEvery);
+      const room = Math.max(count + 1, Math.min(expected, count + MAX_SNAPSHOT_ROOM));
+      const grown = new Float64Array(room * size);
+      grown.set(this.snapParams);
+      this.snapParams = grown;
+    }
+    this.net.snapshot(this.snapParams, count * size);
+    this.snapSteps.push(this.steps);
+    this.snapEpochs.push(this.epoch + (this.pos >= this.n ? 1 : 0));
+    this.untilSnapshot = this.snapshotEvery;
+  }
+
+  private endEpoch(): void {
+    const dataLoss = this.epochData / this.epochSteps;
+    const penalty = this.epochPenalty / this.epochSteps;
+    if (!Number.isFinite(dataLoss + penalty)) return this.stop('diverged', 'non-finite epoch loss');
+    if (!allFinite(this.net)) return this.stop('diverged', 'non-finite parameter');
+    const record: EpochRecord = { epoch: this.epoch, dataLoss, penalty, loss: dataLoss + penalty };
+    this.history.push(record);
+    this.epoch++;
+    this.pos = -1;
+    if (this.epoch >= this.epochs) this.status = 'ok';
+    this.options.onEpoch?.(record);
+  }
+
+  private stop(status: TrainStatus, reason: string): void {
+    this.status = status;
+    this.reason = reason;
+    if (status === 'diverged') {
+      this.net.restore(this.epochStart);
+      this.optimizer.reset();
+    }
+  }
+}
+
+/** Trains `net` in place and reports how it went. */
+export function train(net: Network, data: Dataset, options: TrainOptions): TrainResult {
+  const trainer = new Trainer(net, data, options);
+  trainer.run();
+  return trainer.result();
+}
