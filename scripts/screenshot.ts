@@ -1,5 +1,6 @@
 // Screenshots of built pages for a person to look at: light and dark, phone and desktop.
 // Usage: npx tsx scripts/screenshot.ts <url> [<url> …]   (writes test-results/screens/*.png)
+// With TILES=1, long pages are also cut into screen-sized tiles (…-tile-N.png), easier to look at.
 import { mkdirSync } from 'node:fs';
 import { launchChromium } from '../tests/e2e/support/browser';
 
@@ -28,6 +29,14 @@ for (const url of urls) {
       const file = `${out}/${name}-${scheme}-${label}.png`;
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
+      if (process.env.TILES) {
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        const tile = label === 'phone' ? 1000 : 1100;
+        for (let y = 0, n = 0; y < height; y += tile, n++) {
+          const tileFile = `${out}/${name}-${scheme}-${label}-tile-${String(n).padStart(2, '0')}.png`;
+          await page.screenshot({ path: tileFile, fullPage: true, clip: { x: 0, y, width, height: Math.min(tile, height - y) } });
+        }
+      }
       await page.close();
     }
   }
