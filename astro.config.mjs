@@ -5,7 +5,7 @@ import preact from '@astrojs/preact';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { unified } from '@astrojs/markdown-remark';
-import { rehypeStrictKatex } from './src/lib/rehype-strict-katex.mjs';
+import { rehypeStrictKatex, rehypeScrollableBlocks } from './src/lib/rehype-strict-katex.mjs';
 import { rehypeHeadingAnchors } from './src/lib/rehype-heading-anchors.mjs';
 import { pagefindSearch } from './src/lib/pagefind-integration.mjs';
 import { remarkWidgetChecks } from './src/lib/remark-widget-checks.mjs';
@@ -39,7 +39,7 @@ export default defineConfig({
     // typeset fails the build (rehypeStrictKatex) instead of publishing red error text.
     processor: unified({
       remarkPlugins: [remarkMath, remarkWidgetChecks],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeHeadingAnchors, links.rehype],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeScrollableBlocks, rehypeHeadingAnchors, links.rehype],
     }),
   },
   vite: {

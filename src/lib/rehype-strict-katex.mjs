@@ -12,3 +12,19 @@ export function rehypeStrictKatex() {
     throw new Error(`${where}: a formula could not be typeset by KaTeX: ${reason}`);
   };
 }
+
+// A displayed formula wider than the column scrolls sideways (phones, long derivations). A
+// scrolling region must be reachable by keyboard, so each displayed formula and each table
+// (which scroll the same way) can take focus; the arrow keys then scroll it.
+export function rehypeScrollableBlocks() {
+  const visit = (node) => {
+    if (node.type === 'element') {
+      const cls = node.properties?.className ?? [];
+      if ((Array.isArray(cls) && cls.includes('katex-display')) || node.tagName === 'table') {
+        node.properties.tabIndex = 0;
+      }
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  return (tree) => visit(tree);
+}

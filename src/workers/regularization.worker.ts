@@ -15,12 +15,21 @@ import {
 import type { Method } from '@neural-notes/nn';
 
 serveJobs({
-  experiment: (settings: ExperimentSettings, progress) =>
-    runSettings(settings, {
+  experiment: (settings: ExperimentSettings, progress) => {
+    // The live cost readout gets the latest epoch about ten times a second, not every epoch.
+    let lastEpochSent = 0;
+    return runSettings(settings, {
+      onEpoch: (live) => {
+        const now = Date.now();
+        if (now - lastEpochSent < 100) return;
+        lastEpochSent = now;
+        progress(live.run, settings.runs, live);
+      },
       // A finished run is sent as a partial; the widget batches redraws.
       onRun: (run, done, total) => progress(done, total, run),
       onSteps: (done, total) => progress(done / total * settings.methods.length * settings.runs, settings.methods.length * settings.runs),
-    }),
+    });
+  },
   heatmaps: (input: HeatmapSettings & { methods: Method[] }, progress) =>
     input.methods.map((m, i) => {
       const out = heatmapRun(m, input);

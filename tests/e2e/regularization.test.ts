@@ -41,7 +41,9 @@ describe('L1 vs L2 article', () => {
     const numbers = Object.values(built).filter((t) => /^\d+\.\d{8}$/.test(t));
     expect(numbers.length).toBe(20); // 4 methods × 5 runs, 8 decimals, in the HTML before any script ran
     await hydrated(page, '#exp');
-    await page.waitForTimeout(500);
+    // Let neighbouring figures that scrolled into view finish hydrating: only the training is measured.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
     const t0 = await page.evaluate(() => performance.now());
     await page.locator('#exp').getByRole('button', { name: 'Rerun in this browser' }).click();
     await page.waitForSelector('#exp [data-phase="done"]', { timeout: 10_000 });
@@ -73,6 +75,26 @@ describe('L1 vs L2 article', () => {
     await seed.press('Enter');
     await expect(page.locator('#exp .nn-error').innerText()).resolves.toMatch(/not a number/);
     expect(page.url()).toContain('exp.seed=2');
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('shows the cost of the experiment live, term by term, while it trains, and Stop stops it', async () => {
+    const { page, problems, close } = await openPage(browser, url);
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await hydrated(page, '#exp');
+    const runs = page.locator('#exp').getByLabel('runs per method (1–100)');
+    await runs.fill('60');
+    await runs.press('Enter');
+    const live = page.getByTestId('exp-cost-live');
+    await live.waitFor({ timeout: 10_000 });
+    const first = await live.innerText();
+    expect(first).toMatch(/^Training (no penalty|L1|L2|elastic net), run \d+, epoch \d+ of 100: mean cost per step = [\d.]+ \(Σ\|ŷ − y\|\) \+ [\d.e−]+ \(.*\) = [\d.]+$/);
+    await expect.poll(() => live.innerText(), { timeout: 5_000 }).not.toBe(first);
+    await page.locator('#exp').getByRole('button', { name: 'Stop' }).click();
+    await page.waitForSelector('#exp [data-phase="stopped"]', { timeout: 10_000 });
+    expect(await live.count()).toBe(0);
+    await expect(page.getByTestId('exp-status').innerText()).resolves.toMatch(/^Stopped after \d+ runs/);
     expect(allProblems(problems)).toEqual([]);
     await close();
   });

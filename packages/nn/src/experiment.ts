@@ -67,6 +67,8 @@ export interface ExperimentOptions {
   readonly threshold?: number;
   /** Called after each run, e.g. to stream results from a Worker. */
   readonly onRun?: (run: RunResult) => void;
+  /** Called after every epoch of every run with that epoch's cost, term by term (for a live readout). */
+  readonly onEpoch?: (run: number, record: EpochRecord) => void;
   /** Checked before every training step. */
   readonly shouldStop?: () => boolean;
 }
@@ -151,6 +153,7 @@ export function runExperiment(options: ExperimentOptions = {}): ExperimentResult
       rng,
       snapshotEvery: options.snapshotEvery ?? 0,
       shouldStop: options.shouldStop,
+      onEpoch: options.onEpoch && ((record) => options.onEpoch?.(r, record)),
     });
     const ok = result.status === 'ok';
     const run: RunResult = {

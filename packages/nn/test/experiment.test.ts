@@ -108,3 +108,18 @@ describe('runExperiment (the source protocol)', () => {
     expect(() => runExperiment({ seed: 0.5 })).toThrow(/seed must be a safe integer/);
   });
 });
+
+describe('runExperiment onEpoch', () => {
+  it('reports every epoch of every run, term by term, exactly as the returned history', () => {
+    const seen: { run: number; epoch: number; dataLoss: number; penalty: number; loss: number }[] = [];
+    const result = runExperiment({ method: 'l2', runs: 2, epochs: 3, onEpoch: (run, rec) => seen.push({ run, ...rec }) });
+    expect(seen.map((s) => [s.run, s.epoch])).toEqual([[0, 1], [0, 2], [0, 3], [1, 1], [1, 2], [1, 3]].map(([r, e]) => [r, e - 1 + result.runs[0].history[0].epoch]));
+    for (const s of seen) {
+      const rec = result.runs[s.run].history.find((h) => h.epoch === s.epoch)!;
+      expect(s.dataLoss).toBe(rec.dataLoss);
+      expect(s.penalty).toBe(rec.penalty);
+      expect(s.loss).toBe(s.dataLoss + s.penalty);
+      expect(s.penalty).toBeGreaterThan(0);
+    }
+  });
+});

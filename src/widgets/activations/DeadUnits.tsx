@@ -59,7 +59,7 @@ export default function DeadUnits(props: Props) {
         ))}
       </ul>
       <DualPlot wide={wide} narrow={narrow} label="Dead hidden units after each epoch of training, per activation" />
-      <div class="nn-table-scroll">
+      <div class="nn-table-scroll" tabIndex={0} role="region" aria-label="Dead units per activation (table)">
         <table class="nn-table" data-testid="dead-table">
           <thead>
             <tr>

@@ -124,7 +124,7 @@ export default function Softmax({ id, preset, temperature }: Props) {
       {jacobian ? (
         <details class="act-details">
           <summary>Jacobian ∂σ<sub>j</sub>/∂z<sub>k</sub> for these logits</summary>
-          <div class="nn-table-scroll">
+          <div class="nn-table-scroll" tabIndex={0} role="region" aria-label="Softmax Jacobian (table)">
             <table class="nn-table">
               <thead>
                 <tr>

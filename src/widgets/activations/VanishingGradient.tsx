@@ -68,7 +68,7 @@ export default function VanishingGradient(props: Props) {
         )}
       </ul>
       <DualPlot wide={wide} narrow={narrow} label={`Size of the backpropagated error at each of ${s.depth} layers, log scale`} />
-      <div class="nn-table-scroll">
+      <div class="nn-table-scroll" tabIndex={0} role="region" aria-label="Gradient size per layer (table)">
         <table class="nn-table" data-testid="vanishing-table">
           <thead>
             <tr>

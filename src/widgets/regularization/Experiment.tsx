@@ -17,6 +17,7 @@ import {
   type CompactRun,
   type ExperimentOutput,
   type ExperimentSettings,
+  type LiveCost,
 } from './logic';
 import './regularization.css';
 
@@ -97,6 +98,8 @@ export default function Experiment({ id, initial }: Props) {
   const staging = useRef(0);
   const [progress, setProgress] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  /** The cost of the latest epoch while training runs (null when idle). */
+  const [live, setLive] = useState<LiveCost | null>(null);
   const runner = useRef<JobRunner | null>(null);
   const cancel = useRef<(() => void) | null>(null);
   const lastRunKey = useRef<string>(JSON.stringify(initial.settings));
@@ -130,10 +133,12 @@ export default function Experiment({ id, initial }: Props) {
     let frame = 0;
     let lastDraw = 0;
     let pendingProgress = 0;
+    let pendingLive: LiveCost | null = null;
     const draw = () => {
       frame = 0;
       lastDraw = performance.now();
       setProgress(pendingProgress);
+      setLive(pendingLive);
       setResult({ settings: s, data, runs: [...partial], stopped: false });
     };
     const schedule = () => {
@@ -144,21 +149,27 @@ export default function Experiment({ id, initial }: Props) {
     setPhase('running');
     setError(null);
     setProgress(0);
-    const running = job.run<ExperimentOutput, CompactRun>('experiment', s, (done, total, run) => {
-      pendingProgress = total > 0 ? done / total : 0;
-      if (run) partial.push(run);
+    setLive(null);
+    const running = job.run<ExperimentOutput, CompactRun | LiveCost>('experiment', s, (done, total, update) => {
+      if (update && 'kind' in update) pendingLive = update;
+      else {
+        pendingProgress = total > 0 ? done / total : 0;
+        if (update) partial.push(update);
+      }
       schedule();
     });
     cancel.current = running.cancel;
     running.result.then(
       (out) => {
         if (frame) clearTimeout(frame);
+        setLive(null);
         setResult(out);
         setProgress(1);
         stagePlots(out, 'done');
       },
       (e: Error) => {
         if (frame) clearTimeout(frame);
+        setLive(null);
         if (e instanceof JobCancelled) {
           const out = { settings: s, data, runs: [...partial], stopped: true };
           setResult(out);
@@ -252,7 +263,14 @@ export default function Experiment({ id, initial }: Props) {
           statistics. A smaller learning rate or λ keeps training stable.
         </p>
       )}
-      {latest && (
+      {live && busy && (
+        <p class="nn-readout reg-readout" data-testid="exp-cost-live" aria-live="off">
+          Training {METHOD_LABELS[live.method]}, run {live.run + 1}, epoch {live.epoch} of {EPOCHS}: mean cost per step ={' '}
+          {formatNumber(live.dataLoss, 4)} (Σ|ŷ − y|) + {formatNumber(live.penalty, 4)} ({penaltyText(live.method, shown)}) ={' '}
+          {formatNumber(live.dataLoss + live.penalty, 4)}
+        </p>
+      )}
+      {latest && !(live && busy) && (
         <p class="nn-readout reg-readout" data-testid="exp-cost">
           {METHOD_LABELS[latest.method]}, run {latest.run + 1}
           {latest.status === 'diverged'
@@ -275,7 +293,7 @@ export default function Experiment({ id, initial }: Props) {
           <PlotView options={errorOptions} label="Strip and box plot of the total test error of every run, per penalty" />
         </div>
       </div>
-      <div class="nn-table-scroll reg-table-wrap">
+      <div class="nn-table-scroll reg-table-wrap" tabIndex={0} role="region" aria-label="Total test error of every run (table)">
         <table class="nn-table reg-table" data-testid="exp-table">
           <caption class="visually-hidden">Total test error of every run</caption>
           <thead>

@@ -116,7 +116,7 @@ export default function PruneRetrain({ id, initial }: Props) {
       </p>
       {failed > 0 && <p class="nn-status nn-status-warn">{failed} run(s) diverged and are left out.</p>}
       <PlotView options={options} label="Total test error of the full and the pruned networks, ours and the source's" />
-      <div class="nn-table-scroll reg-table-wrap">
+      <div class="nn-table-scroll reg-table-wrap" tabIndex={0} role="region" aria-label="Pruned and full network errors (table)">
         <table class="nn-table reg-table" data-testid="prune-table">
           <caption class="visually-hidden">Total test error per run for each architecture</caption>
           <thead>

@@ -132,6 +132,19 @@ export interface RunHooks {
   onSteps?(done: number, total: number): void;
   /** True stops the experiment. */
   shouldStop?(): boolean;
+  /** Called after every epoch of every run with that epoch's mean cost per step, term by term. */
+  onEpoch?(live: LiveCost): void;
+}
+
+/** The cost of the epoch that just finished, for the live readout while training. */
+export interface LiveCost {
+  readonly kind: 'epoch';
+  readonly method: Method;
+  readonly run: number;
+  /** 1-based. */
+  readonly epoch: number;
+  readonly dataLoss: number;
+  readonly penalty: number;
 }
 
 /** The experiment for every selected method, with the seed mapping of `runExperiment`. */
@@ -153,6 +166,7 @@ export function runSettings(settings: ExperimentSettings, hooks: RunHooks = {}):
         if (steps % 400 === 0) hooks.onSteps?.(steps, totalSteps);
         return hooks.shouldStop?.() ?? false;
       },
+      onEpoch: hooks.onEpoch && ((run, rec) => hooks.onEpoch?.({ kind: 'epoch', method, run, epoch: rec.epoch + 1, dataLoss: rec.dataLoss, penalty: rec.penalty })),
       onRun: (r) => {
         const c = compact(method, r);
         if (r.status === 'stopped') return;
