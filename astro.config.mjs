@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypeStrictKatex, rehypeScrollableBlocks } from './src/lib/rehype-strict-katex.mjs';
 import { rehypeHeadingAnchors } from './src/lib/rehype-heading-anchors.mjs';
+import { rehypeCitationBacklinks } from './src/lib/rehype-citation-backlinks.mjs';
 import { pagefindSearch } from './src/lib/pagefind-integration.mjs';
 import { remarkWidgetChecks } from './src/lib/remark-widget-checks.mjs';
 import { linkChecks } from './src/lib/link-checks.mjs';
@@ -39,7 +40,7 @@ export default defineConfig({
     // typeset fails the build (rehypeStrictKatex) instead of publishing red error text.
     processor: unified({
       remarkPlugins: [remarkMath, remarkWidgetChecks],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeScrollableBlocks, rehypeHeadingAnchors, links.rehype],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeScrollableBlocks, rehypeHeadingAnchors, rehypeCitationBacklinks, links.rehype],
     }),
   },
   vite: {

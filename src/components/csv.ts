@@ -1,7 +1,7 @@
-/** Rows of records as CSV (RFC 4180): header from the first row's keys, quoted where needed. */
+/** Rows of records as CSV (RFC 4180): every key that occurs is a column (in order of first use), quoted where needed. */
 export function toCsv(rows: readonly Record<string, string | number | boolean | null>[]): string {
   if (rows.length === 0) return '';
-  const columns = Object.keys(rows[0]);
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cell = (v: string | number | boolean | null | undefined) => {
     if (v === null || v === undefined) return '';
     if (typeof v === 'number' && !Number.isFinite(v)) return '';

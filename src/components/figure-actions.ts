@@ -26,9 +26,14 @@ function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The figure's main SVG (Plot may wrap it in a <figure> with a legend). */
+/** The figure's main SVG: the largest one on screen (Plot may add small legend swatches). */
 function mainSvg(figure: HTMLElement): SVGSVGElement | null {
-  return figure.querySelector<SVGSVGElement>('.nn-plot svg');
+  const area = (s: SVGSVGElement) => {
+    const r = s.getBoundingClientRect();
+    return r.width * r.height;
+  };
+  const shown = [...figure.querySelectorAll<SVGSVGElement>('.nn-plot svg')].filter((s) => area(s) > 0);
+  return shown.sort((a, b) => area(b) - area(a))[0] ?? null;
 }
 
 /**
@@ -100,9 +105,13 @@ const actions: Record<string, (figure: HTMLElement) => Promise<void> | void> = {
     say(figure, 'PNG downloaded.');
   },
   csv(figure) {
-    const plots = [...figure.querySelectorAll<PlotElement>('.nn-plot')].filter((p) => p.nnData && p.nnData.length);
-    if (!plots.length) return say(figure, 'The data is still loading; try again in a moment.');
-    const csv = plots.map((p) => toCsv(p.nnData ?? [])).join('\n');
+    // Only the plots on screen (some widgets draw a wide and a narrow version and show one).
+    const tables = [...figure.querySelectorAll<PlotElement>('.nn-plot')]
+      .filter((p) => p.getClientRects().length > 0 && p.nnData)
+      .map((p) => p.nnData?.() ?? [])
+      .filter((rows) => rows.length > 0);
+    if (!tables.length) return say(figure, 'The data is still loading; try again in a moment.');
+    const csv = tables.map((rows) => toCsv(rows)).join('\n');
     download(`${figureName(figure)}.csv`, new Blob([csv], { type: 'text/csv' }));
     say(figure, 'CSV downloaded.');
   },

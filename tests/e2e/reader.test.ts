@@ -194,3 +194,58 @@ describe('feeds, meta and search', () => {
     await close();
   });
 });
+
+describe('every figure can be shared and downloaded', () => {
+  for (const path of articlePages) {
+    it(`/${path}: each figure downloads its data as CSV and its picture as SVG`, async () => {
+      const { page, problems, close } = await openPage(browser, siteUrl, { acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+      await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+      const figures = page.locator('.nn-figure:has(.nn-figure-actions)');
+      const count = await figures.count();
+      expect(count).toBeGreaterThan(0);
+      const { readFileSync } = await import('node:fs');
+      for (let i = 0; i < count; i++) {
+        const figure = figures.nth(i);
+        await figure.scrollIntoViewIfNeeded();
+        await figure.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached', timeout: 15_000 });
+        const name = (await figure.getAttribute('id')) ?? `figure ${i + 1}`;
+        const save = async (button: string) => {
+          const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), figure.getByRole('button', { name: button, exact: true }).click()]);
+          return readFileSync(await download.path()).toString();
+        };
+        const csv = (await save('CSV')).trim().split('\n');
+        expect(csv.length, `${name}: CSV rows`).toBeGreaterThan(1);
+        expect(csv[0], `${name}: CSV header`).toMatch(/^[\w ().,-]+$/);
+        expect(csv.join('\n'), `${name}: CSV`).not.toMatch(/NaN|Infinity/);
+        const svg = await save('SVG');
+        expect(svg, `${name}: SVG`).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      }
+      expect(allProblems(problems)).toEqual([]);
+      await close();
+    });
+  }
+});
+
+describe('citations', () => {
+  for (const path of articlePages) {
+    it(`/${path}: every citation links to its bibliography entry, and the entry links back`, async () => {
+      const { page, close } = await openPage(browser, siteUrl);
+      await page.goto(siteUrl + path);
+      const cites = await page.locator('a.cite').evaluateAll((as) => as.map((a) => ({ id: a.id, href: a.getAttribute('href') ?? '' })));
+      expect(cites.length).toBeGreaterThan(0);
+      for (const c of cites) {
+        expect(c.id, `citation ${c.href}`).toMatch(/^cite-/);
+        const entry = page.locator(c.href);
+        await expect(entry.count()).resolves.toBe(1);
+        await expect(entry.locator(`a.cite-back[href="#${c.id}"]`).count()).resolves.toBe(1);
+      }
+      // Following a citation and its back link lands where the reader started.
+      const first = page.locator('a.cite').first();
+      await first.click();
+      expect(new URL(page.url()).hash).toBe(cites[0].href);
+      await page.locator(`${cites[0].href} a.cite-back[href="#${cites[0].id}"]`).click();
+      expect(new URL(page.url()).hash).toBe(`#${cites[0].id}`);
+      await close();
+    });
+  }
+});

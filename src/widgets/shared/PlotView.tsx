@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { renderPlot, type PlotOptions } from '../../plots/render';
+import { rowsFromPlot } from '../../plots/plot-data';
 
 /** Rows a figure can hand to its "Download CSV" action (see src/components/figure-actions.ts). */
 export type DataRows = readonly Record<string, string | number | boolean | null>[];
 
-/** The element property through which a figure's rows reach the CSV export. */
+/** The element property through which a figure's rows reach the CSV export (computed on demand). */
 export interface PlotElement extends HTMLDivElement {
-  nnData?: DataRows;
+  nnData?: () => DataRows;
 }
 
 interface Props {
@@ -14,7 +15,7 @@ interface Props {
   options: PlotOptions;
   /** What the figure shows, for screen readers. */
   label: string;
-  /** The numbers behind the figure, offered as CSV by the figure's toolbar. */
+  /** The numbers behind the figure, offered as CSV by the figure's toolbar (default: read from the marks' data). */
   data?: DataRows;
   class?: string;
 }
@@ -27,15 +28,14 @@ export function PlotView({ options, label, data, class: className }: Props) {
   const svg = useMemo(() => renderPlot(options), [options]);
   const ref = useRef<PlotElement>(null);
   useEffect(() => {
-    if (ref.current) ref.current.nnData = data;
-  }, [data]);
+    if (ref.current) ref.current.nnData = () => data ?? rowsFromPlot(options);
+  }, [data, options]);
   return (
     <div
       ref={ref}
       class={`nn-plot ${className ?? ''}`}
       role="img"
       aria-label={label}
-      data-has-data={data ? '' : undefined}
       dangerouslySetInnerHTML={{ __html: svg }}
     />
   );
