@@ -47,12 +47,14 @@ export function fitRows(runs: readonly CompactRun[]): { x: number; y: number; ke
   return rows;
 }
 
-export function fitPlot(data: CompactData, runs: readonly CompactRun[], methods: readonly Method[], width = 640): PlotOptions {
+export function fitPlot(data: CompactData, runs: readonly CompactRun[], methods: readonly Method[], width = 560): PlotOptions {
   const points = dataPoints(data).filter((p) => finite(p.y));
   const ys = points.map((p) => p.y);
   const top = Math.max(25, ...ys) + 2;
   return {
     width,
+    // Larger than Plot's 10px: these figures shrink to about half size on a phone.
+    style: { fontSize: '13px' },
     height: 300,
     marginLeft: 40,
     x: { domain: [0, 10], label: 'x' },
@@ -89,11 +91,13 @@ export function curveRows(runs: readonly CompactRun[], stride = 1): CurveRow[] {
 }
 
 /** One term of the cost (data loss or penalty) per epoch, one line per run. */
-export function curvesPlot(runs: readonly CompactRun[], methods: readonly Method[], epochs: number, term: CurveRow['term'] = 'data loss', width = 640): PlotOptions {
+export function curvesPlot(runs: readonly CompactRun[], methods: readonly Method[], epochs: number, term: CurveRow['term'] = 'data loss', width = 560): PlotOptions {
   // Every second epoch is plenty for the eye and halves the drawing work with many runs.
   const rows = curveRows(runs, runs.length > 10 ? 2 : 1).filter((r) => r.term === term);
   return {
     width,
+    // Larger than Plot's 10px: these figures shrink to about half size on a phone.
+    style: { fontSize: '13px' },
     height: 170,
     marginLeft: 44,
     x: { domain: [1, epochs], label: 'epoch' },
@@ -118,12 +122,14 @@ export function errorRows(runs: readonly CompactRun[], source?: { label: string;
 
 export const SOURCE_GROUP = 'L1 (source, its 5 runs)';
 
-export function errorsPlot(runs: readonly CompactRun[], methods: readonly Method[], sourceL1: readonly number[], width = 640): PlotOptions {
+export function errorsPlot(runs: readonly CompactRun[], methods: readonly Method[], sourceL1: readonly number[], width = 560): PlotOptions {
   const rows = errorRows(runs, { label: SOURCE_GROUP, errors: sourceL1 });
   const groups = [...methods.map((m) => METHOD_LABELS[m]), SOURCE_GROUP];
   const max = Math.max(10, ...rows.map((r) => r.error));
   return {
     width,
+    // Larger than Plot's 10px: these figures shrink to about half size on a phone.
+    style: { fontSize: '13px' },
     height: 50 + 44 * groups.length,
     marginLeft: 150,
     x: { domain: [0, max * 1.05], label: 'total test error (sum of |y − prediction| over the 10 test points)', grid: true },
