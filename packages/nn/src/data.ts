@@ -1,5 +1,5 @@
 /**
- * The source experiment's dataset: points on a line with a block of outliers and
+ * Seeded datasets. `lineData`: the source experiment's dataset: points on a line with a block of outliers and
  * uniform noise, and a seeded train/test split.
  *
  * Generation, in this order of draws from the Rng:
@@ -84,4 +84,36 @@ export function splitIndices(n: number, rng: Rng, trainFraction = 0.8): Split {
   }
   const cut = Math.round(trainFraction * n);
   return { train: order.slice(0, cut), test: order.slice(cut) };
+}
+
+export interface SineDataOptions {
+  /** Number of examples (default 64). */
+  readonly n?: number;
+  /** The target is sin(frequency·x) (default 3). */
+  readonly frequency?: number;
+  /** x is drawn from U[xMin, xMax) (default −1). */
+  readonly xMin?: number;
+  /** Default 1. */
+  readonly xMax?: number;
+}
+
+/**
+ * A one-input regression task: n draws x ~ U[xMin, xMax) from the Rng, one per example in
+ * order, each with the target sin(frequency·x). Inputs and targets are one-element rows,
+ * ready for `train`.
+ */
+export function sineData(rng: Rng, options: SineDataOptions = {}): { inputs: number[][]; targets: number[][] } {
+  const n = checkInteger('n', options.n ?? 64, 1);
+  const frequency = checkFinite('frequency', options.frequency ?? 3);
+  const xMin = checkFinite('xMin', options.xMin ?? -1);
+  const xMax = checkFinite('xMax', options.xMax ?? 1);
+  if (!(xMax > xMin)) fail('xMax', `a number > xMin (${xMin})`, xMax);
+  const inputs: number[][] = [];
+  const targets: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const x = rng.uniform(xMin, xMax);
+    inputs.push([x]);
+    targets.push([Math.sin(frequency * x)]);
+  }
+  return { inputs, targets };
 }

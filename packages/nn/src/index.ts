@@ -21,11 +21,15 @@ export {
   train, Trainer, snapshotAt,
   type Dataset, type EpochRecord, type Snapshots, type StepInfo, type TrainOptions, type TrainResult, type TrainStatus,
 } from './train';
-export { lineData, splitIndices, type LineData, type LineDataOptions, type Split } from './data';
+export { lineData, sineData, splitIndices, type LineData, type LineDataOptions, type SineDataOptions, type Split } from './data';
 export { mean, sd, countNearZero, NEAR_ZERO } from './stats';
 export {
   runExperiment, experimentData, totalError, METHODS, SOURCE_SIZES,
   type ExperimentOptions, type ExperimentResult, type Method, type RunResult,
 } from './experiment';
 export { prune, shapesNotation, type PruneResult } from './prune';
-export { gradientNorms, type LayerGradient } from './diagnostics';
+export { gradientNorms, preActivations, deadUnits, type LayerGradient } from './diagnostics';
+export { leastSquaresLine, leastAbsoluteLine, lineLoss, type Line, type Point } from './linefit';
+export {
+  quadraticMatrix, quadraticLoss, softThreshold, penalizedOptimum, optimumPath, type Quadratic, type Vec2,
+} from './proximal';

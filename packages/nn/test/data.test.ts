@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineData, splitIndices } from '../src/data';
+import { lineData, sineData, splitIndices } from '../src/data';
 import { createRng } from '../src/rng';
 
 describe('lineData', () => {
@@ -44,5 +44,26 @@ describe('lineData', () => {
     expect(() => lineData(createRng(1), { outlierCount: 60 })).toThrow(/outlierCount must be an integer in \[0, n\]/);
     expect(() => lineData(createRng(1), { xMax: 0 })).toThrow(/xMax must be a number > xMin/);
     expect(() => splitIndices(10, createRng(1), 1.5)).toThrow(/trainFraction must be a number in \[0, 1\]/);
+  });
+});
+
+describe('sineData', () => {
+  it('draws x ~ U[−1, 1) in order from the Rng, with targets sin(3x)', () => {
+    const d = sineData(createRng(5, 1), { n: 10 });
+    const rng = createRng(5, 1);
+    expect(d.inputs).toHaveLength(10);
+    d.inputs.forEach(([x], i) => {
+      expect(x).toBe(rng.uniform(-1, 1));
+      expect(d.targets[i]).toEqual([Math.sin(3 * x)]);
+    });
+    expect(sineData(createRng(5, 1)).inputs).toHaveLength(64);
+  });
+
+  it('takes its range and frequency as options and checks them', () => {
+    const d = sineData(createRng(1), { n: 50, frequency: 1, xMin: 2, xMax: 3 });
+    for (const [x] of d.inputs) expect(x >= 2 && x < 3).toBe(true);
+    expect(d.targets[0][0]).toBe(Math.sin(d.inputs[0][0]));
+    expect(() => sineData(createRng(1), { n: 0 })).toThrow('n must be an integer ≥ 1 (got 0)');
+    expect(() => sineData(createRng(1), { xMin: 1, xMax: 1 })).toThrow('xMax must be a number > xMin (1) (got 1)');
   });
 });
