@@ -4,8 +4,8 @@ import {
   DEFAULT_PARAMS, FUNCTIONS, SOFTMAX_PRESETS, formatProbability, makeActivation, naiveSoftmaxFails, rreluTrainingSlopes, sampleCurves, stepCursor,
 } from '../../src/widgets/activations/logic';
 import { layerErrors, quarterPowerLine, shrinkage } from '../../src/widgets/activations/deep';
-import { countDeadUnits, runDeadUnits, runPrelu, toyTask } from '../../src/widgets/activations/training';
-import { createNetwork, createRng } from '@neural-notes/nn';
+import { DEAD_THRESHOLD, runDeadUnits, runPrelu, toyTask } from '../../src/widgets/activations/training';
+import { createNetwork, createRng, deadUnits } from '@neural-notes/nn';
 
 describe('softmax presets', () => {
   const shown = (key: string) => softmax(SOFTMAX_PRESETS.find((p) => p.key === key)!.logits).map(formatProbability);
@@ -95,7 +95,7 @@ describe('dead units and PReLU runs', () => {
     for (const [act, dead] of [['relu', 1], ['leakyRelu', 0]] as const) {
       const net = createNetwork({ sizes: [1, 1, 1], activation: act, init: 'zeros' });
       net.layers[0].biases[0] = -10;
-      expect(countDeadUnits(net, task.inputs)).toBe(dead);
+      expect(deadUnits(net, task.inputs, DEAD_THRESHOLD)).toBe(dead);
     }
   });
   it('the default run is deterministic; ReLU loses units, the others do not', () => {

@@ -6,8 +6,9 @@ import { groupRows, groupsStripPlot } from '../../src/plots/regularization/prune
 import { geometryPlot, toData } from '../../src/plots/regularization/geometry';
 import { outliersPlot } from '../../src/plots/regularization/outliers';
 import { DEFAULT_SETTINGS, runSettings, SOURCE_L1_ERRORS, type CompactRun } from '../../src/widgets/regularization/logic';
-import { DEFAULT_QUADRATIC, lossAt, lossLevelSet, optimumPath, penalizedOptimum, penaltyFor, penaltyLevelSet } from '../../src/widgets/regularization/geometry';
-import { basePoints, fitAbsolute, fitSquared, TRUE_LINE } from '../../src/widgets/regularization/outliers';
+import { leastAbsoluteLine, leastSquaresLine, optimumPath, penalizedOptimum, quadraticLoss } from '@neural-notes/nn';
+import { DEFAULT_QUADRATIC, lossLevelSet, penaltyFor, penaltyLevelSet } from '../../src/widgets/regularization/geometry';
+import { basePoints, TRUE_LINE } from '../../src/widgets/regularization/outliers';
 
 const out = runSettings({ ...DEFAULT_SETTINGS, methods: ['l1', 'l2'], runs: 2 });
 const diverged: CompactRun = { ...out.runs[0], run: 9, status: 'diverged', testError: null, fit: [], dataLoss: [NaN], penalty: [Infinity] };
@@ -85,7 +86,7 @@ describe('penalty geometry', () => {
     const w = penalizedOptimum(q, penaltyFor('l2', 0, 0.5));
     expect(w[0]).toBeCloseTo(q.center[0], 9);
     expect(w[1]).toBeCloseTo(q.center[1], 9);
-    expect(lossAt(q, q.center)).toBe(0);
+    expect(quadraticLoss(q, q.center)).toBe(0);
   });
   it('L1 puts a weight at exactly 0 for a large enough λ; L2 only shrinks', () => {
     expect(penalizedOptimum(q, penaltyFor('l1', 1, 0.5))[1]).toBe(0);
@@ -105,7 +106,7 @@ describe('penalty geometry', () => {
     const circle = penaltyLevelSet(penaltyFor('l2', 2, 0.5), 1);
     for (const [a, b] of circle) expect(Math.hypot(a, b)).toBeCloseTo(1, 12);
     expect(penaltyLevelSet(penaltyFor('l1', 0, 0.5), 1)).toEqual([]);
-    for (const p of lossLevelSet(q, 0.5)) expect(lossAt(q, p)).toBeCloseTo(0.5, 10);
+    for (const p of lossLevelSet(q, 0.5)) expect(quadraticLoss(q, p)).toBeCloseTo(0.5, 10);
   });
   it('maps pointer pixels to weights and renders without NaN', () => {
     const [x, y] = toData(36, 36);
@@ -119,15 +120,15 @@ describe('penalty geometry', () => {
 describe('outliers and the loss', () => {
   const base = basePoints();
   it('both fits recover the line without outliers', () => {
-    expect(fitSquared(base)?.slope).toBeCloseTo(TRUE_LINE.slope, 0);
-    expect(fitAbsolute(base)?.slope).toBeCloseTo(TRUE_LINE.slope, 0);
+    expect(leastSquaresLine(base)?.slope).toBeCloseTo(TRUE_LINE.slope, 0);
+    expect(leastAbsoluteLine(base)?.slope).toBeCloseTo(TRUE_LINE.slope, 0);
   });
   it('outliers pull the squared-loss line much more than the absolute-loss line', () => {
     const pts = [...base, [7.5, 2], [9, 3]] as [number, number][];
-    const sq = fitSquared(pts)!;
-    const ab = fitAbsolute(pts)!;
+    const sq = leastSquaresLine(pts)!;
+    const ab = leastAbsoluteLine(pts)!;
     expect(Math.abs(sq.slope - 2)).toBeGreaterThan(3 * Math.abs(ab.slope - 2));
-    expect(fitSquared([[1, 1]])).toBeNull();
+    expect(leastSquaresLine([[1, 1]])).toBeNull();
     expect(renderPlot(outliersPlot(base, [[7.5, 2]], { absolute: ab, squared: sq, truth: TRUE_LINE }))).not.toMatch(/NaN/);
   });
 });

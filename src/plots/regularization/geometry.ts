@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '../render';
-import type { Vec2 } from '../../widgets/regularization/geometry';
+import type { Vec2 } from '@neural-notes/nn';
 
 export const GEOMETRY_DOMAIN: Vec2 = [-1.5, 2.5];
 export const GEOMETRY_SIZE = { width: 440, height: 440, margin: 36 };

@@ -5,8 +5,8 @@
  * browser and in the .astro wrappers at build time, so the same seed gives the same numbers.
  */
 import {
-  Network, Trainer, createNetwork, createRng,
-  type ActivationSpec, type PReluActivation, type Rng, type TrainStatus,
+  Trainer, createNetwork, createRng, deadUnits, sineData,
+  type ActivationSpec, type Network, type Rng, type TrainStatus,
 } from '@neural-notes/nn';
 
 /** The activations compared in the dead-units figure, with the parameters used there. */
@@ -23,48 +23,9 @@ const SPECS: Record<DeadUnitActivation, ActivationSpec> = {
 /** A unit counts as dead when f'(z) is below this on every training input: it gets (almost) no gradient. */
 export const DEAD_THRESHOLD = 1e-3;
 
-/** The toy task: x ~ U(−1, 1), target sin(3x), `n` examples from stream 1 of `seed`. */
+/** The toy task: x ~ U(−1, 1), target sin(3x), `n` examples from stream 1 of `seed` (nn's sineData). */
 export function toyTask(seed: number, n = 64): { inputs: number[][]; targets: number[][] } {
-  const rng = createRng(seed, 1);
-  const inputs: number[][] = [];
-  const targets: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const x = rng.uniform(-1, 1);
-    inputs.push([x]);
-    targets.push([Math.sin(3 * x)]);
-  }
-  return { inputs, targets };
-}
-
-/**
- * Pre-activations z of hidden layer `l` for every input, read from a copy of the network's
- * first l + 1 layers whose last layer is linear (so its output is z itself).
- */
-function preActivations(net: Network, l: number, inputs: readonly number[][]): Float64Array[] {
-  const json = net.toJSON();
-  const head = Network.fromJSON({
-    ...json,
-    sizes: json.sizes.slice(0, l + 2),
-    activations: [...json.activations.slice(0, l), { name: 'linear' }],
-    weights: json.weights.slice(0, l + 1),
-    biases: json.biases.slice(0, l + 1),
-    slopes: [...json.slopes.slice(0, l), []],
-  });
-  return inputs.map((x) => head.forward(x));
-}
-
-/** Hidden units of `net` (all layers but the last) whose f'(z) < DEAD_THRESHOLD on every input. */
-export function countDeadUnits(net: Network, inputs: readonly number[][]): number {
-  let dead = 0;
-  for (let l = 0; l < net.layers.length - 1; l++) {
-    const L = net.layers[l];
-    const zs = preActivations(net, l, inputs);
-    for (let j = 0; j < L.fanOut; j++) {
-      const der = (z: number) => (L.activation.name === 'prelu' ? (L.activation as PReluActivation).derAt(z, L.slopes[j]) : L.activation.der(z));
-      if (zs.every((z) => Math.abs(der(z[j])) < DEAD_THRESHOLD)) dead++;
-    }
-  }
-  return dead;
+  return sineData(createRng(seed, 1), { n, frequency: 3, xMin: -1, xMax: 1 });
 }
 
 export interface DeadUnitsInput {
@@ -114,11 +75,11 @@ export function runDeadUnits(input: DeadUnitsInput, progress?: (done: number, to
   const series: DeadUnitsSeries[] = [];
   DEAD_UNIT_ACTIVATIONS.forEach((name, k) => {
     const net = createNetwork({ sizes: DEAD_SIZES, activation: SPECS[name], init: 'heUniform', rng: createRng(input.seed, 2) });
-    const dead = [countDeadUnits(net, task.inputs)];
+    const dead = [deadUnits(net, task.inputs, DEAD_THRESHOLD)];
     const trainer = new Trainer(net, task, {
       epochs: input.epochs, loss: 'sumSquared', optimizer: { lr: input.lr }, rng: createRng(input.seed, 3),
       onEpoch: (rec) => {
-        dead.push(countDeadUnits(net, task.inputs));
+        dead.push(deadUnits(net, task.inputs, DEAD_THRESHOLD));
         progress?.(k * input.epochs + rec.epoch + 1, total, [...series, { activation: name, dead: [...dead], finalLoss: null, status: 'ok' }]);
       },
     });

@@ -4,7 +4,8 @@ import { Button, Controls, NumberField } from '../shared/controls';
 import { listCodec, useUrlState, type Codec } from '../shared/url-state';
 import { formatNumber } from '../shared/validate';
 import { FIT_COLORS, OUTLIER_DOMAIN, OUTLIER_SIZE, outlierToData, outliersPlot } from '../../plots/regularization/outliers';
-import { basePoints, fitAbsolute, fitSquared, totalLoss, TRUE_LINE, type Line, type Point } from './outliers';
+import { leastAbsoluteLine, leastSquaresLine, lineLoss } from '@neural-notes/nn';
+import { basePoints, TRUE_LINE, type Line, type Point } from './outliers';
 import './regularization.css';
 
 export const PRESET_OUTLIERS: Point[] = [
@@ -35,8 +36,8 @@ export default function OutlierFit({ id, outliers }: { id: string; outliers: num
   const drag = useRef<number | null>(null);
   const pts = state.points;
   const all = useMemo(() => [...base, ...pts], [base, pts]);
-  const absolute = useMemo(() => fitAbsolute(all), [all]);
-  const squared = useMemo(() => fitSquared(all), [all]);
+  const absolute = useMemo(() => leastAbsoluteLine(all), [all]);
+  const squared = useMemo(() => leastSquaresLine(all), [all]);
   const options = useMemo(() => outliersPlot(base, pts, { absolute, squared, truth: TRUE_LINE }), [base, pts, absolute, squared]);
 
   const toPoint = (e: PointerEvent): Point | null => {
@@ -94,10 +95,10 @@ export default function OutlierFit({ id, outliers }: { id: string; outliers: num
       <p class="nn-status">Click or tap the figure to add an outlier; drag an outlier to move it; or edit them below.</p>
       <p class="nn-readout reg-readout" data-testid="outlier-fits">
         <span style={{ color: FIT_COLORS.absolute }}>■</span> absolute loss: {describe(absolute)}
-        {absolute && `, Σ|y − ŷ| = ${fmt(totalLoss('absolute', absolute, all))}`}
+        {absolute && `, Σ|y − ŷ| = ${fmt(lineLoss('absolute', absolute, all))}`}
         <br />
         <span style={{ color: FIT_COLORS.squared }}>■</span> squared loss: {describe(squared)}
-        {squared && `, Σ(y − ŷ)² = ${fmt(totalLoss('squared', squared, all))}`}
+        {squared && `, Σ(y − ŷ)² = ${fmt(lineLoss('squared', squared, all))}`}
         <br />
         true line: ŷ = 1 + 2x
       </p>

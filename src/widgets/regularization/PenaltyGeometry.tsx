@@ -4,17 +4,8 @@ import { Controls, Select, Slider } from '../shared/controls';
 import { numberCodec, oneOfCodec, useUrlState } from '../shared/url-state';
 import { formatNumber } from '../shared/validate';
 import { geometryPlot, GEOMETRY_DOMAIN, GEOMETRY_SIZE, toData } from '../../plots/regularization/geometry';
-import {
-  DEFAULT_QUADRATIC,
-  lossAt,
-  lossLevelSet,
-  optimumPath,
-  penalizedOptimum,
-  penaltyFor,
-  penaltyLevelSet,
-  type GeometryMethod,
-  type Vec2,
-} from './geometry';
+import { optimumPath, penalizedOptimum, quadraticLoss } from '@neural-notes/nn';
+import { DEFAULT_QUADRATIC, lossLevelSet, penaltyFor, penaltyLevelSet, type GeometryMethod, type Vec2 } from './geometry';
 import { METHOD_COLORS, METHOD_LABELS } from './logic';
 import './regularization.css';
 
@@ -51,7 +42,7 @@ export default function PenaltyGeometry({ id, method: m0, lambda: l0 }: Props) {
   const path = useMemo(() => optimumPath(q, s.method, s.mix, LAMBDA_MAX), [q, s.method, s.mix]);
   const optimum = useMemo(() => penalizedOptimum(q, penalty), [q, penalty]);
   const options = useMemo(() => {
-    const atOpt = lossAt(q, optimum);
+    const atOpt = quadraticLoss(q, optimum);
     const levels = [atOpt, 0.1, 0.5, 1.5, 3].filter((v, i) => i === 0 || Math.abs(v - atOpt) > 0.05);
     return geometryPlot({
       lossCurves: levels.map((k) => lossLevelSet(q, k)),
@@ -68,7 +59,7 @@ export default function PenaltyGeometry({ id, method: m0, lambda: l0 }: Props) {
   const l1 = penaltyFor('l1', s.lambda, s.mix).value(probe);
   const l2 = penaltyFor('l2', s.lambda, s.mix).value(probe);
   const el = penaltyFor('elastic', s.lambda, s.mix).value(probe);
-  const loss = lossAt(q, probe);
+  const loss = quadraticLoss(q, probe);
   const zero = (v: number) => (v === 0 ? ' (exactly 0)' : '');
 
   const onPointer = (e: PointerEvent) => {
