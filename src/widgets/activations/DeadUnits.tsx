@@ -1,12 +1,13 @@
 import { useMemo } from 'preact/hooks';
 import { deadUnitsPlot, type DeadPoint } from '../../plots/activations/training';
-import { Button, Controls, Progress, Select, Slider } from '../shared/controls';
+import { Controls, Select, Slider } from '../shared/controls';
 import { DualPlot } from './DualPlot';
 import { numberCodec, oneOfCodec, useUrlState } from '../shared/url-state';
 import { formatNumber } from '../shared/validate';
 import { DEAD_LRS } from './DeadUnits.props';
 import { FUNCTION_COLORS, FUNCTION_LABELS } from './logic';
 import { DEAD_SIZES, type DeadUnitsInput, type DeadUnitsResult, type DeadUnitsSeries } from './training';
+import { JobStatus, RunButtons } from './JobControls';
 import { useTrainingJob } from './useTrainingJob';
 import './activations.css';
 
@@ -46,7 +47,6 @@ export default function DeadUnits(props: Props) {
     const opts = { units, epochs: shownEpochs, colors: FUNCTION_COLORS };
     return [deadUnitsPlot(points, opts), deadUnitsPlot(points, { ...opts, compact: true })];
   }, [shown, units, shownEpochs]);
-  const running = job.phase === 'running';
 
   return (
     <div class="act-dead" data-widget="dead-units">
@@ -86,26 +86,9 @@ export default function DeadUnits(props: Props) {
       <Controls label="Training">
         <Select label="Learning rate" value={s.lr} options={DEAD_LRS.map((v) => ({ value: v, label: v }))} onChange={(lr) => update({ lr })} />
         <Slider label="Epochs" value={s.epochs} min={5} max={100} step={5} onChange={(epochs) => update({ epochs })} />
-        <Button onClick={() => update({ seed: (s.seed % 1e9) + 1 })}>Reseed</Button>
-        {running ? (
-          <Button onClick={job.stop}>Stop</Button>
-        ) : (
-          <Button variant="primary" onClick={job.run}>
-            Run again
-          </Button>
-        )}
+        <RunButtons job={job} onReseed={() => update({ seed: (s.seed % 1e9) + 1 })} />
       </Controls>
-      <div class="nn-status" aria-live="polite" data-testid="dead-status">
-        {running ? (
-          <Progress value={job.progress} label="Training the four networks" />
-        ) : job.phase === 'stopped' ? (
-          'Stopped. The table shows the last complete run; press “Run again” to train with the current settings.'
-        ) : job.phase === 'error' ? (
-          <span class="nn-status-warn">Training failed: {job.error}</span>
-        ) : (
-          `Learning rate ${job.result.input.lr}, seed ${job.result.input.seed}, ${job.result.input.epochs} epochs.`
-        )}
-      </div>
+      <JobStatus job={job} testId="dead-status" training="Training the four networks" shows="The table shows" summary={`Learning rate ${job.result.input.lr}, seed ${job.result.input.seed}, ${job.result.input.epochs} epochs.`} />
       <p class="act-note">
         Task: fit sin(3x) on 64 seeded points x in [−1, 1]; network {DEAD_SIZES.join('–')}, He-uniform weights (the same for all four), plain SGD one example at a time on the squared error.
         A hidden unit counts as dead when f′(z) &lt; 0.001 for every training input, so almost no gradient reaches its weights.

@@ -1,10 +1,11 @@
 import { useMemo } from 'preact/hooks';
 import { slopeTracePlot, type SlopePoint } from '../../plots/activations/training';
-import { Button, Controls, NumberField, Progress, Slider } from '../shared/controls';
+import { Controls, NumberField, Slider } from '../shared/controls';
 import { DualPlot } from './DualPlot';
 import { numberCodec, useUrlState } from '../shared/url-state';
 import { formatNumber } from '../shared/validate';
 import { PRELU_SIZES, type PreluInput, type PreluResult } from './training';
+import { JobStatus, RunButtons } from './JobControls';
 import { useTrainingJob } from './useTrainingJob';
 import './activations.css';
 
@@ -46,7 +47,6 @@ export default function PreluSlopes(props: Props) {
     const opts = { epochs: shown.input.epochs, colors: LAYER_COLORS };
     return [slopeTracePlot(points, opts), slopeTracePlot(points, { ...opts, compact: true })];
   }, [shown]);
-  const running = job.phase === 'running';
   const r = job.result;
   const final = r.slopes[r.slopes.length - 1] ?? [];
   const layers = Array.from(new Set(r.units.map((u) => u.split('.')[0])));
@@ -84,26 +84,9 @@ export default function PreluSlopes(props: Props) {
         <NumberField label="Learning rate ε" value={s.lr} min={0.0001} max={0.1} onChange={(lr) => update({ lr })} />
         <Slider label="Momentum μ" value={s.mu} min={0} max={0.99} step={0.01} format={(v) => formatNumber(v, 2)} onChange={(mu) => update({ mu })} />
         <Slider label="Epochs" value={s.epochs} min={10} max={200} step={10} onChange={(epochs) => update({ epochs })} />
-        <Button onClick={() => update({ seed: (s.seed % 1e9) + 1 })}>Reseed</Button>
-        {running ? (
-          <Button onClick={job.stop}>Stop</Button>
-        ) : (
-          <Button variant="primary" onClick={job.run}>
-            Run again
-          </Button>
-        )}
+        <RunButtons job={job} onReseed={() => update({ seed: (s.seed % 1e9) + 1 })} />
       </Controls>
-      <div class="nn-status" aria-live="polite" data-testid="prelu-status">
-        {running ? (
-          <Progress value={job.progress} label="Training the PReLU network" />
-        ) : job.phase === 'stopped' ? (
-          'Stopped. The figure shows the last complete run; press “Run again” to train with the current settings.'
-        ) : job.phase === 'error' ? (
-          <span class="nn-status-warn">Training failed: {job.error}</span>
-        ) : (
-          `ε = ${r.input.lr}, μ = ${r.input.momentum}, seed ${r.input.seed}, ${r.input.epochs} epochs.`
-        )}
-      </div>
+      <JobStatus job={job} testId="prelu-status" training="Training the PReLU network" shows="The figure shows" summary={`ε = ${r.input.lr}, μ = ${r.input.momentum}, seed ${r.input.seed}, ${r.input.epochs} epochs.`} />
       <p class="act-note">
         Network {PRELU_SIZES.join('–')} with PReLU in both hidden layers, every slope starting at 0.25, trained on the same seeded sin(3x) task with momentum SGD, one example
         at a time; the slopes are updated by the same rule as the weights and are not penalised.
