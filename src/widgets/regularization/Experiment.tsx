@@ -117,10 +117,12 @@ export default function Experiment({ id, initial }: Props) {
       if (ticket !== staging.current) return;
       const index = k++;
       setPlotted((old) => old.map((o, i) => (i === index ? out : o)));
-      if (k < 4) setTimeout(() => requestAnimationFrame(step), 0);
+      // A timer, not an animation frame: the Preact update runs in its own task and the browser's
+      // style/layout/paint in the next one, so neither grows into a long task.
+      if (k < 4) setTimeout(step, 30);
       else setTimeout(() => ticket === staging.current && setPhase(final), 0);
     };
-    requestAnimationFrame(step);
+    setTimeout(step, 30);
   };
 
   const start = (s: ExperimentSettings) => {
@@ -143,8 +145,8 @@ export default function Experiment({ id, initial }: Props) {
     };
     const schedule = () => {
       if (frame) return;
-      const wait = Math.max(0, 200 - (performance.now() - lastDraw));
-      frame = window.setTimeout(() => requestAnimationFrame(draw), wait);
+      const wait = Math.max(0, 250 - (performance.now() - lastDraw));
+      frame = window.setTimeout(draw, wait);
     };
     setPhase('running');
     setError(null);
