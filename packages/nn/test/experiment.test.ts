@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { allNumbers } from './numbers';
 import { experimentData, runExperiment } from '../src/experiment';
 import { Network } from '../src/network';
 import { snapshotAt } from '../src/train';
 import { prune } from '../src/prune';
 import { countNearZero, mean, sd } from '../src/stats';
-
-function allNumbers(value: unknown): number[] {
-  if (typeof value === 'number') return [value];
-  if (ArrayBuffer.isView(value)) return Array.from(value as Float64Array);
-  if (Array.isArray(value)) return value.flatMap(allNumbers);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(allNumbers);
-  return [];
-}
 
 describe('runExperiment (the source protocol)', () => {
   const l1 = runExperiment({ method: 'l1', seed: 1 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { allNumbers } from './numbers';
 import { createNetwork, type Network } from '../src/network';
 import { loss as toLoss } from '../src/losses';
 import { Sgd } from '../src/optim';
@@ -11,14 +12,6 @@ const data = { inputs: xs, targets: xs.map((x) => 2 * x + 1) };
 
 function fresh(seed = 1, sizes = [1, 4, 4, 1], activation: 'linear' | 'tanh' | 'prelu' = 'linear'): Network {
   return createNetwork({ sizes, activation, rng: createRng(seed) });
-}
-
-function allNumbers(value: unknown): number[] {
-  if (typeof value === 'number') return [value];
-  if (ArrayBuffer.isView(value)) return Array.from(value as Float64Array);
-  if (Array.isArray(value)) return value.flatMap(allNumbers);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(allNumbers);
-  return [];
 }
 
 describe('train', () => {
