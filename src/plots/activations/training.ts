@@ -1,6 +1,19 @@
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '../render';
 
+/** The frame both training figures share: sizes (wide or phone), margins, and an epoch x-axis. */
+function epochFrame(compact: boolean, heights: [wide: number, narrow: number], epochs: number): PlotOptions {
+  return {
+    width: compact ? 340 : 620,
+    height: compact ? heights[1] : heights[0],
+    marginLeft: 48,
+    marginRight: 16,
+    marginBottom: 38,
+    style: { background: 'transparent', fontSize: '12px' },
+    x: { domain: [0, Math.max(1, epochs)], label: 'epoch', tickFormat: 'd' },
+  };
+}
+
 export interface DeadPoint {
   series: string;
   epoch: number;
@@ -15,13 +28,7 @@ export function deadUnitsPlot(
   const data = points.filter((p) => Number.isFinite(p.dead) && Number.isFinite(p.epoch));
   const color = (d: DeadPoint) => colors[d.series] ?? 'currentColor';
   return {
-    width: compact ? 340 : 620,
-    height: compact ? 240 : 260,
-    marginLeft: 48,
-    marginRight: 16,
-    marginBottom: 38,
-    style: { background: 'transparent', fontSize: '12px' },
-    x: { domain: [0, Math.max(1, epochs)], label: 'epoch', tickFormat: 'd' },
+    ...epochFrame(compact, [260, 240], epochs),
     y: { domain: [0, units], label: compact ? `dead units (of ${units})` : `dead hidden units (of ${units})`, grid: true },
     color: { type: 'identity' },
     marks: [
@@ -50,13 +57,7 @@ export function slopeTracePlot(
   const hi = Math.max(0.6, initial, ...as);
   const color = (d: SlopePoint) => colors[(d.layer - 1) % colors.length];
   return {
-    width: compact ? 340 : 620,
-    height: compact ? 260 : 280,
-    marginLeft: 48,
-    marginRight: 16,
-    marginBottom: 38,
-    style: { background: 'transparent', fontSize: '12px' },
-    x: { domain: [0, Math.max(1, epochs)], label: 'epoch', tickFormat: 'd' },
+    ...epochFrame(compact, [280, 260], epochs),
     y: { domain: [lo, hi], label: 'slope a of each unit', grid: true },
     color: { type: 'identity' },
     marks: [
