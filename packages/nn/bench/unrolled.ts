@@ -4,6 +4,8 @@
  * arrays with constant loop bounds, backward fused with the update.
  * Weight layout as in the library: W[i * fanOut + j]. Same arithmetic, in the same
  * order, as the library's fused batch-1 path, so both end with identical weights.
+ * Like the library, it has a step without penalty terms and one with them, so
+ * that its penalty overhead is a fair peer of the library's.
  */
 export interface UnrolledNet {
   w1: Float64Array; // (1, 10)
@@ -29,6 +31,11 @@ const d3 = new Float64Array(10);
 
 /** One SGD step on (x, y) with penalty a·Σ|w| + b·Σw²/2; returns |p − y|. */
 export function unrolledStep(n: UnrolledNet, x: number, y: number, lr: number, a: number, b: number): number {
+  return a === 0 && b === 0 ? plainStep(n, x, y, lr) : penalizedStep(n, x, y, lr, a, b);
+}
+
+/** One SGD step without a penalty: the weight updates carry no penalty terms. */
+function plainStep(n: UnrolledNet, x: number, y: number, lr: number): number {
   const { w1, b1, w2, b2, w3, b3, w4, b4 } = n;
   for (let j = 0; j < 10; j++) h1[j] = b1[j] + x * w1[j];
   for (let k = 0; k < 10; k++) {
@@ -49,7 +56,7 @@ export function unrolledStep(n: UnrolledNet, x: number, y: number, lr: number, a
   for (let k = 0; k < 10; k++) {
     const w = w4[k];
     d3[k] = w * g;
-    w4[k] = w - lr * (h3[k] * g + a * Math.sign(w) + b * w);
+    w4[k] = w - lr * (h3[k] * g);
   }
   b4[0] -= lr * g;
   // layer 3
@@ -60,7 +67,7 @@ export function unrolledStep(n: UnrolledNet, x: number, y: number, lr: number, a
     for (let k = 0; k < 10; k++) {
       const w = w3[r + k];
       s += w * d3[k];
-      w3[r + k] = w - lr * (hj * d3[k] + a * Math.sign(w) + b * w);
+      w3[r + k] = w - lr * (hj * d3[k]);
     }
     d2[j] = s;
   }
@@ -73,7 +80,7 @@ export function unrolledStep(n: UnrolledNet, x: number, y: number, lr: number, a
     for (let k = 0; k < 10; k++) {
       const w = w2[r + k];
       s += w * d2[k];
-      w2[r + k] = w - lr * (hj * d2[k] + a * Math.sign(w) + b * w);
+      w2[r + k] = w - lr * (hj * d2[k]);
     }
     h1[j] = s; // now ∂E/∂h1
   }
@@ -81,7 +88,67 @@ export function unrolledStep(n: UnrolledNet, x: number, y: number, lr: number, a
   // layer 1
   for (let j = 0; j < 10; j++) {
     const w = w1[j];
-    w1[j] = w - lr * (x * h1[j] + a * Math.sign(w) + b * w);
+    w1[j] = w - lr * (x * h1[j]);
+    b1[j] -= lr * h1[j];
+  }
+  return Math.abs(e);
+}
+
+/** One SGD step with the penalty a·Σ|w| + b·Σw²/2 (sign written branch-free, as the library does). */
+function penalizedStep(n: UnrolledNet, x: number, y: number, lr: number, a: number, b: number): number {
+  const { w1, b1, w2, b2, w3, b3, w4, b4 } = n;
+  for (let j = 0; j < 10; j++) h1[j] = b1[j] + x * w1[j];
+  for (let k = 0; k < 10; k++) {
+    let t = b2[k];
+    for (let j = 0; j < 10; j++) t += h1[j] * w2[j * 10 + k];
+    h2[k] = t;
+  }
+  for (let k = 0; k < 10; k++) {
+    let t = b3[k];
+    for (let j = 0; j < 10; j++) t += h2[j] * w3[j * 10 + k];
+    h3[k] = t;
+  }
+  let p = b4[0];
+  for (let k = 0; k < 10; k++) p += h3[k] * w4[k];
+  const e = p - y;
+  const g = e > 0 ? 1 : e < 0 ? -1 : 0;
+  // layer 4
+  for (let k = 0; k < 10; k++) {
+    const w = w4[k];
+    d3[k] = w * g;
+    w4[k] = w - lr * (h3[k] * g + a * (Number(w > 0) - Number(w < 0)) + b * w);
+  }
+  b4[0] -= lr * g;
+  // layer 3
+  for (let j = 0; j < 10; j++) {
+    const hj = h2[j];
+    const r = j * 10;
+    let s = 0;
+    for (let k = 0; k < 10; k++) {
+      const w = w3[r + k];
+      s += w * d3[k];
+      w3[r + k] = w - lr * (hj * d3[k] + a * (Number(w > 0) - Number(w < 0)) + b * w);
+    }
+    d2[j] = s;
+  }
+  for (let k = 0; k < 10; k++) b3[k] -= lr * d3[k];
+  // layer 2
+  for (let j = 0; j < 10; j++) {
+    const hj = h1[j];
+    const r = j * 10;
+    let s = 0;
+    for (let k = 0; k < 10; k++) {
+      const w = w2[r + k];
+      s += w * d2[k];
+      w2[r + k] = w - lr * (hj * d2[k] + a * (Number(w > 0) - Number(w < 0)) + b * w);
+    }
+    h1[j] = s; // now ∂E/∂h1
+  }
+  for (let k = 0; k < 10; k++) b2[k] -= lr * d2[k];
+  // layer 1
+  for (let j = 0; j < 10; j++) {
+    const w = w1[j];
+    w1[j] = w - lr * (x * h1[j] + a * (Number(w > 0) - Number(w < 0)) + b * w);
     b1[j] -= lr * h1[j];
   }
   return Math.abs(e);

@@ -16,7 +16,7 @@ export {
   type ActivationLike, type ForwardOptions, type Gradients, type Layer, type LayerViews, type NetworkJSON, type NetworkOptions, type Snapshot,
 } from './network';
 export { Sgd, sgd, type SgdOptions } from './optim';
-export type { UpdateRule, Workspace } from './passes';
+export type { Workspace } from './passes';
 export {
   train, Trainer, snapshotAt,
   type Dataset, type EpochRecord, type Snapshots, type StepInfo, type TrainOptions, type TrainResult, type TrainStatus,

@@ -10,8 +10,8 @@
  */
 import { checkNonNegative, checkRange } from './check';
 import type { Gradients, Network } from './network';
-import { backwardUpdate, type UpdateRule } from './passes';
-import type { Regularizer } from './regularizers';
+import { backwardUpdate } from './passes';
+import { signOf, type Regularizer } from './regularizers';
 
 export interface SgdOptions {
   /** Learning rate ε, finite and ≥ 0. */
@@ -29,13 +29,10 @@ export class Sgd {
   private velocity: Gradients | null = null;
   /** The network `velocity` belongs to. */
   private owner: Network | null = null;
-  /** Coefficients handed to the fused path, rebuilt only when the penalty changes. */
-  private rule: UpdateRule;
 
   constructor({ lr, momentum = 0 }: SgdOptions) {
     this.lr = checkNonNegative('lr', lr);
     this.momentum = checkRange('momentum', momentum, 0, 1, true);
-    this.rule = { lr: this.lr, momentum: this.momentum, l1: 0, l2: 0 };
   }
 
   /** Forgets the velocity (the next step starts from v = 0). */
@@ -71,7 +68,7 @@ export class Sgd {
         for (let k = 0; k < W.length; k++) {
           const w = W[k];
           sumAbs += Math.abs(w);
-          const vk = mu * V[k] + lr * (G[k] + a * Math.sign(w));
+          const vk = mu * V[k] + lr * (G[k] + a * signOf(w));
           V[k] = vk;
           W[k] = w - vk;
         }
@@ -80,7 +77,7 @@ export class Sgd {
           const w = W[k];
           sumAbs += Math.abs(w);
           sumSq += w * w;
-          const vk = mu * V[k] + lr * (G[k] + a * Math.sign(w) + b * w);
+          const vk = mu * V[k] + lr * (G[k] + a * signOf(w) + b * w);
           V[k] = vk;
           W[k] = w - vk;
         }
@@ -98,14 +95,12 @@ export class Sgd {
    * weights before the update.
    */
   stepFused(net: Network, outputGrad: ArrayLike<number>, penalty: Regularizer): number {
-    if (this.rule.l1 !== penalty.l1 || this.rule.l2 !== penalty.l2) {
-      this.rule = { lr: this.lr, momentum: this.momentum, l1: penalty.l1, l2: penalty.l2 };
-    }
-    return backwardUpdate(net.layers, net.work, outputGrad, this.rule, this.velocityFor(net));
+    const velocity = this.velocityFor(net);
+    return backwardUpdate(net.layers, net.work, outputGrad, this.lr, this.momentum, penalty.l1, penalty.l2, velocity);
   }
 
   private velocityFor(net: Network): Gradients {
-    if (this.owner !== net || this.velocity === null) {
+    if (this.velocity === null || this.owner !== net) {
       this.velocity = net.createGradients();
       this.owner = net;
     }

@@ -6,6 +6,7 @@
  */
 import type { Activation, RReluActivation } from './activations';
 import type { Gradients, Layer } from './network';
+import { signOf } from './regularizers';
 import type { Rng } from './rng';
 
 /** How the loops treat a layer's activation. */
@@ -37,16 +38,6 @@ export interface Workspace {
   readonly actGrad: Float64Array[];
   /** True while the RReLU entries of negSlope hold the evaluation slope 2/(lower + upper). */
   rreluEval: boolean;
-}
-
-/** Coefficients of one SGD update with the weight penalty a·Σ|w| + b·Σw²/2 (see optim.ts). */
-export interface UpdateRule {
-  readonly lr: number;
-  readonly momentum: number;
-  /** a. */
-  readonly l1: number;
-  /** b. */
-  readonly l2: number;
 }
 
 export function createWorkspace(inputSize: number, layers: readonly Layer[]): Workspace {
@@ -96,7 +87,27 @@ export function forwardPass(
     const fanOut = L.fanOut;
     const a = work.acts[l];
     const z = work.z[l];
-    for (let j = 0; j < fanOut; j++) {
+    // z[j] = b[j] + Σ_i a[i]·W[i, j], summed in the order i = 0, 1, …; four units
+    // at a time, so that four independent sums are in flight
+    let j = 0;
+    for (; j + 3 < fanOut; j += 4) {
+      let s0 = b[j];
+      let s1 = b[j + 1];
+      let s2 = b[j + 2];
+      let s3 = b[j + 3];
+      for (let i = 0, k = j; i < fanIn; i++, k += fanOut) {
+        const ai = a[i];
+        s0 += ai * W[k];
+        s1 += ai * W[k + 1];
+        s2 += ai * W[k + 2];
+        s3 += ai * W[k + 3];
+      }
+      z[j] = s0;
+      z[j + 1] = s1;
+      z[j + 2] = s2;
+      z[j + 3] = s3;
+    }
+    for (; j < fanOut; j++) {
       let s = b[j];
       for (let i = 0, k = j; i < fanIn; i++, k += fanOut) s += a[i] * W[k];
       z[j] = s;
@@ -180,22 +191,23 @@ export function backwardPass(layers: readonly Layer[], work: Workspace, outputGr
  * that applies the SGD update in the same sweep, storing no gradient. The same
  * arithmetic, in the same order, as `backwardPass` into zeroed gradients followed
  * by `Sgd.step`: v := μv + ε(g + a·sign(w) + b·w) on weights, v := μv + εg on
- * biases and PReLU slopes, θ := θ − v. The weights of a layer are updated only
- * after they have carried δ back to the layer below. Returns the penalty
- * a·Σ|w| + b·Σw²/2 of the weights before the update.
+ * biases and PReLU slopes, θ := θ − v. With μ = 0 weights and biases skip the
+ * velocity (v = ε(…) exactly; their velocity is never read). The weights of a
+ * layer are updated only after they have carried δ back to the layer below.
+ * Returns the penalty a·Σ|w| + b·Σw²/2 of the weights before the update.
+ *
+ * The coefficients come as numbers rather than one object, so that every call
+ * passes the same shapes from the first step on.
  */
 export function backwardUpdate(
-  layers: readonly Layer[], work: Workspace, outputGrad: ArrayLike<number>, rule: UpdateRule, velocity: Gradients,
+  layers: readonly Layer[], work: Workspace, outputGrad: ArrayLike<number>,
+  lr: number, mu: number, pa: number, pb: number, velocity: Gradients,
 ): number {
-  const { lr, momentum: mu, l1: pa, l2: pb } = rule;
-  const plain = pa === 0 && pb === 0;
-  let sumAbs = 0;
-  let sumSq = 0;
+  const plainSgd = mu === 0;
+  let penalty = 0;
   let g: ArrayLike<number> = outputGrad;
   for (let l = layers.length - 1; l >= 0; l--) {
     const L = layers[l];
-    const W = L.weights;
-    const fanIn = L.fanIn;
     const fanOut = L.fanOut;
     const d = layerDelta(L, l, work, g);
     if (L.slopes.length > 0) {
@@ -208,71 +220,200 @@ export function backwardUpdate(
       }
     }
     const b = L.biases;
-    const vb = velocity.biases[l];
-    for (let j = 0; j < fanOut; j++) {
-      const v = mu * vb[j] + lr * d[j];
-      vb[j] = v;
-      b[j] -= v;
+    if (plainSgd) {
+      for (let j = 0; j < fanOut; j++) b[j] -= lr * d[j];
+    } else {
+      const vb = velocity.biases[l];
+      for (let j = 0; j < fanOut; j++) {
+        const v = mu * vb[j] + lr * d[j];
+        vb[j] = v;
+        b[j] -= v;
+      }
     }
-    const vw = velocity.weights[l];
     const a = work.acts[l];
     const ga = work.actGrad[l];
-    for (let i = 0; i < fanIn; i++) {
-      const ai = a[i];
-      const row = i * fanOut;
-      let s = 0;
-      if (plain) {
-        for (let j = 0; j < fanOut; j++) {
-          const dj = d[j];
-          const w = W[row + j];
-          s += w * dj;
-          const v = mu * vw[row + j] + lr * (ai * dj);
-          vw[row + j] = v;
-          W[row + j] = w - v;
-        }
-      } else if (pb === 0) {
-        let rowAbs = 0;
-        for (let j = 0; j < fanOut; j++) {
-          const dj = d[j];
-          const w = W[row + j];
-          s += w * dj;
-          rowAbs += Math.abs(w);
-          const v = mu * vw[row + j] + lr * (ai * dj + pa * Math.sign(w));
-          vw[row + j] = v;
-          W[row + j] = w - v;
-        }
-        sumAbs += rowAbs;
-      } else if (pa === 0) {
-        let rowSq = 0;
-        for (let j = 0; j < fanOut; j++) {
-          const dj = d[j];
-          const w = W[row + j];
-          s += w * dj;
-          rowSq += w * w;
-          const v = mu * vw[row + j] + lr * (ai * dj + pb * w);
-          vw[row + j] = v;
-          W[row + j] = w - v;
-        }
-        sumSq += rowSq;
-      } else {
-        let rowAbs = 0;
-        let rowSq = 0;
-        for (let j = 0; j < fanOut; j++) {
-          const dj = d[j];
-          const w = W[row + j];
-          s += w * dj;
-          rowAbs += Math.abs(w);
-          rowSq += w * w;
-          const v = mu * vw[row + j] + lr * (ai * dj + pa * Math.sign(w) + pb * w);
-          vw[row + j] = v;
-          W[row + j] = w - v;
-        }
-        sumAbs += rowAbs;
-        sumSq += rowSq;
-      }
-      ga[i] = s;
+    if (!plainSgd || (pa !== 0 && pb !== 0)) {
+      penalty += updateGeneral(L, a, d, ga, velocity.weights[l], lr, mu, pa, pb);
+    } else if (pa !== 0) {
+      penalty += pa * updateL1(L, a, d, ga, lr, pa);
+    } else if (pb !== 0) {
+      penalty += (pb / 2) * updateL2(L, a, d, ga, lr, pb);
+    } else {
+      updatePlain(L, a, d, ga, lr);
     }
     g = ga;
+  }
+  return penalty;
+}
+
+/*
+ * The weight half of `backwardUpdate` for one layer, one function per case so that
+ * each does only its own arithmetic. Each sets ga[i] = Σ_j W[i, j]·d[j] (summed in
+ * the order j = 0, 1, …, with the weights before the update), then updates
+ * W[i, j] with the gradient a[i]·d[j].
+ */
+
+/** Plain SGD, no penalty; two rows at a time, so that two independent sums are in flight. */
+function updatePlain(L: Layer, a: Float64Array, d: ArrayLike<number>, ga: Float64Array, lr: number): void {
+  const W = L.weights;
+  const fanIn = L.fanIn;
+  const fanOut = L.fanOut;
+  let i = 0;
+  for (; i + 1 < fanIn; i += 2) {
+    const a0 = a[i];
+    const a1 = a[i + 1];
+    let s0 = 0;
+    let s1 = 0;
+    for (let j = 0, k = i * fanOut; j < fanOut; j++, k++) {
+      const dj = d[j];
+      const w0 = W[k];
+      const w1 = W[k + fanOut];
+      s0 += w0 * dj;
+      s1 += w1 * dj;
+      W[k] = w0 - lr * (a0 * dj);
+      W[k + fanOut] = w1 - lr * (a1 * dj);
+    }
+    ga[i] = s0;
+    ga[i + 1] = s1;
+  }
+  if (i < fanIn) {
+    const ai = a[i];
+    let s = 0;
+    for (let j = 0, k = i * fanOut; j < fanOut; j++, k++) {
+      const dj = d[j];
+      const w = W[k];
+      s += w * dj;
+      W[k] = w - lr * (ai * dj);
+    }
+    ga[i] = s;
+  }
+}
+
+/** Plain SGD with the L1 penalty a·Σ|w|, two rows at a time; returns Σ|w| before the update. */
+function updateL1(L: Layer, a: Float64Array, d: ArrayLike<number>, ga: Float64Array, lr: number, pa: number): number {
+  const W = L.weights;
+  const fanIn = L.fanIn;
+  const fanOut = L.fanOut;
+  let sumAbs = 0;
+  let i = 0;
+  for (; i + 1 < fanIn; i += 2) {
+    const a0 = a[i];
+    const a1 = a[i + 1];
+    let s0 = 0;
+    let s1 = 0;
+    let abs0 = 0;
+    let abs1 = 0;
+    for (let j = 0, k = i * fanOut; j < fanOut; j++, k++) {
+      const dj = d[j];
+      const w0 = W[k];
+      const w1 = W[k + fanOut];
+      s0 += w0 * dj;
+      s1 += w1 * dj;
+      const sg0 = signOf(w0);
+      const sg1 = signOf(w1);
+      abs0 += sg0 * w0;
+      abs1 += sg1 * w1;
+      W[k] = w0 - lr * (a0 * dj + pa * sg0);
+      W[k + fanOut] = w1 - lr * (a1 * dj + pa * sg1);
+    }
+    ga[i] = s0;
+    ga[i + 1] = s1;
+    sumAbs += abs0;
+    sumAbs += abs1;
+  }
+  if (i < fanIn) {
+    const ai = a[i];
+    let s = 0;
+    let rowAbs = 0;
+    for (let j = 0, k = i * fanOut; j < fanOut; j++, k++) {
+      const dj = d[j];
+      const w = W[k];
+      s += w * dj;
+      const sg = signOf(w);
+      rowAbs += sg * w;
+      W[k] = w - lr * (ai * dj + pa * sg);
+    }
+    ga[i] = s;
+    sumAbs += rowAbs;
+  }
+  return sumAbs;
+}
+
+/** Plain SGD with the L2 penalty b·Σw²/2, two rows at a time; returns Σw² before the update. */
+function updateL2(L: Layer, a: Float64Array, d: ArrayLike<number>, ga: Float64Array, lr: number, pb: number): number {
+  const W = L.weights;
+  const fanIn = L.fanIn;
+  const fanOut = L.fanOut;
+  let sumSq = 0;
+  let i = 0;
+  for (; i + 1 < fanIn; i += 2) {
+    const a0 = a[i];
+    const a1 = a[i + 1];
+    let s0 = 0;
+    let s1 = 0;
+    let sq0 = 0;
+    let sq1 = 0;
+    for (let j = 0, k = i * fanOut; j < fanOut; j++, k++) {
+      const dj = d[j];
+      const w0 = W[k];
+      const w1 = W[k + fanOut];
+      s0 += w0 * dj;
+      s1 += w1 * dj;
+      sq0 += w0 * w0;
+      sq1 += w1 * w1;
+      W[k] = w0 - lr * (a0 * dj + pb * w0);
+      W[k + fanOut] = w1 - lr * (a1 * dj + pb * w1);
+    }
+    ga[i] = s0;
+    ga[i + 1] = s1;
+    sumSq += sq0;
+    sumSq += sq1;
+  }
+  if (i < fanIn) {
+    const ai = a[i];
+    let s = 0;
+    let rowSq = 0;
+    for (let j = 0, k = i * fanOut; j < fanOut; j++, k++) {
+      const dj = d[j];
+      const w = W[k];
+      s += w * dj;
+      rowSq += w * w;
+      W[k] = w - lr * (ai * dj + pb * w);
+    }
+    ga[i] = s;
+    sumSq += rowSq;
+  }
+  return sumSq;
+}
+
+/** Momentum and/or both penalties: v := μv + ε(g + a·sign(w) + b·w); returns the layer's penalty before the update. */
+function updateGeneral(
+  L: Layer, a: Float64Array, d: ArrayLike<number>, ga: Float64Array, vw: Float64Array, lr: number, mu: number, pa: number, pb: number,
+): number {
+  const W = L.weights;
+  const fanIn = L.fanIn;
+  const fanOut = L.fanOut;
+  let sumAbs = 0;
+  let sumSq = 0;
+  for (let i = 0; i < fanIn; i++) {
+    const ai = a[i];
+    let s = 0;
+    let rowAbs = 0;
+    let rowSq = 0;
+    for (let j = 0, k = i * fanOut; j < fanOut; j++, k++) {
+      const dj = d[j];
+      const w = W[k];
+      s += w * dj;
+      const sg = signOf(w);
+      rowAbs += sg * w;
+      rowSq += w * w;
+      const v = mu * vw[k] + lr * (ai * dj + pa * sg + pb * w);
+      vw[k] = v;
+      W[k] = w - v;
+    }
+    ga[i] = s;
+    sumAbs += rowAbs;
+    sumSq += rowSq;
   }
   return pa * sumAbs + (pb / 2) * sumSq;
 }

@@ -14,6 +14,16 @@
  */
 import { checkNonNegative, checkOneOf, checkRange } from './check';
 
+/**
+ * sign(w) ∈ {−1, 0, 1}, with sign(0) = sign(NaN) = 0. Written with two comparisons
+ * so that optimising compilers emit no branch: under L1 many weights hover around
+ * zero and change sign from step to step, which makes a branch (or `Math.sign`)
+ * mispredict often.
+ */
+export function signOf(w: number): number {
+  return Number(w > 0) - Number(w < 0);
+}
+
 export type RegularizerName = 'none' | 'l1' | 'l2' | 'elastic';
 export const REGULARIZER_NAMES: readonly RegularizerName[] = ['none', 'l1', 'l2', 'elastic'];
 
@@ -42,7 +52,7 @@ export interface Regularizer {
 
 function make(spec: RegularizerSpec, a: number, b: number): Regularizer {
   const point = (w: number): number => a * Math.abs(w) + (b * w * w) / 2;
-  const pointDer = (w: number): number => a * (w > 0 ? 1 : w < 0 ? -1 : 0) + b * w;
+  const pointDer = (w: number): number => a * signOf(w) + b * w;
   return {
     name: spec.name,
     spec,

@@ -178,8 +178,10 @@ export class Trainer {
   private readonly grads: Gradients;
   /** ∂(data loss)/∂output of the current example. */
   private readonly outGrad: Float64Array;
-  /** Every parameter at the start of the current epoch, flat (restored on divergence). */
+  /** Every parameter at the start of the current epoch, flat (restored on divergence), unless a snapshot holds them. */
   private readonly epochStart: Snapshot;
+  /** Index of the snapshot taken at the start of the current epoch, or −1 if `epochStart` holds that epoch's start. */
+  private epochStartSnapshot = -1;
   /** Reused argument of onStep. */
   private readonly info: StepInfo = { step: 0, epoch: 0, dataLoss: 0, penalty: 0 };
   /** Current epoch (0-based). */
@@ -285,7 +287,14 @@ export class Trainer {
         order[j] = t;
       }
     }
-    this.net.snapshot(this.epochStart);
+    // a snapshot taken at this very step already holds the epoch's start: no second copy
+    const last = this.snapSteps.length - 1;
+    if (last >= 0 && this.snapSteps[last] === this.steps) {
+      this.epochStartSnapshot = last;
+    } else {
+      this.epochStartSnapshot = -1;
+      this.net.snapshot(this.epochStart);
+    }
     this.pos = 0;
     this.epochData = 0;
     this.epochPenalty = 0;
@@ -387,7 +396,8 @@ export class Trainer {
     this.status = status;
     this.reason = reason;
     if (status === 'diverged') {
-      this.net.restore(this.epochStart);
+      const i = this.epochStartSnapshot;
+      this.net.restore(i < 0 ? this.epochStart : this.snapParams.subarray(i * this.epochStart.length, (i + 1) * this.epochStart.length));
       this.optimizer.reset();
     }
   }

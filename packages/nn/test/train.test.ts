@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allNumbers } from './numbers';
-import { createNetwork, type Network } from '../src/network';
+import { createNetwork, Network } from '../src/network';
 import { loss as toLoss } from '../src/losses';
 import { Sgd } from '../src/optim';
 import { l1, l2 } from '../src/regularizers';
@@ -134,6 +134,25 @@ describe('train', () => {
       expect(allNumbers(result).every(Number.isFinite)).toBe(true);
       expect(allNumbers(net.toJSON()).every(Number.isFinite)).toBe(true);
     }
+  });
+
+  it('on divergence puts back the start of the diverging epoch, whether or not a snapshot was taken there', () => {
+    const diverging = { inputs: xs.map((x) => x * 4), targets: xs.map((x) => 8 * x) };
+    const run = (snapshotEvery: number) => {
+      const net = fresh(1, [1, 10, 10, 10, 1]);
+      const result = train(net, diverging, { epochs: 100, rng: createRng(1), optimizer: { lr: 1 }, loss: 'sumSquared', snapshotEvery });
+      return { net: net.toJSON(), result };
+    };
+    const plain = run(0);
+    expect(plain.result.status).toBe('diverged');
+    const perEpoch = run(xs.length); // a snapshot at every epoch start
+    const offBeat = run(7); // snapshots that do not fall on epoch starts
+    expect(perEpoch.net).toEqual(plain.net);
+    expect(offBeat.net).toEqual(plain.net);
+    const { snapshots } = perEpoch.result;
+    const last = snapshots.steps.length - 1;
+    expect(snapshots.epochs[last]).toBe(perEpoch.result.epoch);
+    expect([...snapshotAt(snapshots, last)]).toEqual([...Network.fromJSON(plain.net).snapshot()]);
   });
 
   it('rejects bad input, naming the argument', () => {
