@@ -128,7 +128,9 @@ export class Network {
     if (training && this.layers.some((L) => L.activation.name === 'rrelu') && !options.rng) {
       throw new Error('rng is required for a training-mode forward pass through RReLU layers (got undefined)');
     }
-    return forwardPass(this.layers, this.work, input, 0, training, options.rng).slice();
+    // the hot loop always sees the same array type (the training loop passes a Float64Array too)
+    const x = input instanceof Float64Array ? input : Float64Array.from(input);
+    return forwardPass(this.layers, this.work, x, 0, training, options.rng).slice();
   }
 
   /**
@@ -151,18 +153,23 @@ export class Network {
    * `out` from index `offset` if given, and `out` is returned.
    */
   snapshot(out?: Float64Array, offset = 0): Snapshot {
-    const flat = out ?? new Float64Array(this.count);
-    if (out && !(Number.isInteger(offset) && offset >= 0 && offset + this.count <= out.length)) {
+    if (out === undefined) return this.copyParams(new Float64Array(this.count), 0);
+    if (!(Number.isInteger(offset) && offset >= 0 && offset + this.count <= out.length)) {
       fail('offset', `an integer in [0, ${out.length - this.count}] (out has length ${out.length})`, offset);
     }
+    return this.copyParams(out, offset);
+  }
+
+  /** `snapshot` without checks, for the training loop. @internal */
+  copyParams(out: Float64Array, offset: number): Float64Array {
     let k = offset;
     for (const L of this.layers) {
       const { weights, biases, slopes } = L;
-      for (let i = 0; i < weights.length; i++) flat[k++] = weights[i];
-      for (let i = 0; i < biases.length; i++) flat[k++] = biases[i];
-      for (let i = 0; i < slopes.length; i++) flat[k++] = slopes[i];
+      for (let i = 0; i < weights.length; i++) out[k++] = weights[i];
+      for (let i = 0; i < biases.length; i++) out[k++] = biases[i];
+      for (let i = 0; i < slopes.length; i++) out[k++] = slopes[i];
     }
-    return flat;
+    return out;
   }
 
   /** Sets every parameter from a flat snapshot of a network of the same shape. */

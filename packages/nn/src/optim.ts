@@ -10,7 +10,7 @@
  */
 import { checkNonNegative, checkRange } from './check';
 import type { Gradients, Network } from './network';
-import { backwardUpdate } from './passes';
+import { backwardUpdate, updateCase } from './passes';
 import { signOf, type Regularizer } from './regularizers';
 
 export interface SgdOptions {
@@ -96,7 +96,13 @@ export class Sgd {
    */
   stepFused(net: Network, outputGrad: ArrayLike<number>, penalty: Regularizer): number {
     const velocity = this.velocityFor(net);
-    return backwardUpdate(net.layers, net.work, outputGrad, this.lr, this.momentum, penalty.l1, penalty.l2, velocity);
+    const mode = updateCase(this.momentum, penalty);
+    return backwardUpdate(net.layers, net.work, outputGrad, mode, this.lr, this.momentum, penalty.l1, penalty.l2, velocity);
+  }
+
+  /** Makes the velocity for `net` now rather than on the first step (the training loop calls it up front). */
+  prepare(net: Network): void {
+    this.velocityFor(net);
   }
 
   private velocityFor(net: Network): Gradients {

@@ -6,7 +6,7 @@
  */
 import type { Activation, RReluActivation } from './activations';
 import type { Gradients, Layer } from './network';
-import { signOf } from './regularizers';
+import { signOf, type Regularizer } from './regularizers';
 import type { Rng } from './rng';
 
 /** How the loops treat a layer's activation. */
@@ -186,13 +186,35 @@ export function backwardPass(layers: readonly Layer[], work: Workspace, outputGr
   return work.actGrad[0];
 }
 
+/** Update cases of `backwardUpdate`: plain SGD without penalty, with L1 only, with L2 only; anything else. */
+export const PLAIN = 0;
+export const L1_ONLY = 1;
+export const L2_ONLY = 2;
+export const GENERAL = 3;
+
+/**
+ * The update case for a momentum and a penalty. Decided by the penalty's name,
+ * not by comparing its coefficients with 0, so the hot loop never compares a
+ * number that is sometimes a small integer and sometimes not.
+ */
+export function updateCase(momentum: number, penalty: Regularizer): number {
+  if (momentum !== 0) return GENERAL;
+  switch (penalty.name) {
+    case 'none': return PLAIN;
+    case 'l1': return L1_ONLY;
+    case 'l2': return L2_ONLY;
+    default: return GENERAL;
+  }
+}
+
 /**
  * Batch-of-one fast path: backward pass from ∂E/∂output of the last forward pass
  * that applies the SGD update in the same sweep, storing no gradient. The same
  * arithmetic, in the same order, as `backwardPass` into zeroed gradients followed
  * by `Sgd.step`: v := μv + ε(g + a·sign(w) + b·w) on weights, v := μv + εg on
- * biases and PReLU slopes, θ := θ − v. With μ = 0 weights and biases skip the
- * velocity (v = ε(…) exactly; their velocity is never read). The weights of a
+ * biases and PReLU slopes, θ := θ − v. `mode` is `updateCase(μ, penalty)`; in
+ * the cases with μ = 0 weights and biases skip the velocity (v = ε(…) exactly;
+ * their velocity is never read). The weights of a
  * layer are updated only after they have carried δ back to the layer below.
  * Returns the penalty a·Σ|w| + b·Σw²/2 of the weights before the update.
  *
@@ -201,9 +223,9 @@ export function backwardPass(layers: readonly Layer[], work: Workspace, outputGr
  */
 export function backwardUpdate(
   layers: readonly Layer[], work: Workspace, outputGrad: ArrayLike<number>,
-  lr: number, mu: number, pa: number, pb: number, velocity: Gradients,
+  mode: number, lr: number, mu: number, pa: number, pb: number, velocity: Gradients,
 ): number {
-  const plainSgd = mu === 0;
+  const plainSgd = mode !== GENERAL;
   let penalty = 0;
   let g: ArrayLike<number> = outputGrad;
   for (let l = layers.length - 1; l >= 0; l--) {
@@ -232,15 +254,10 @@ export function backwardUpdate(
     }
     const a = work.acts[l];
     const ga = work.actGrad[l];
-    if (!plainSgd || (pa !== 0 && pb !== 0)) {
-      penalty += updateGeneral(L, a, d, ga, velocity.weights[l], lr, mu, pa, pb);
-    } else if (pa !== 0) {
-      penalty += pa * updateL1(L, a, d, ga, lr, pa);
-    } else if (pb !== 0) {
-      penalty += (pb / 2) * updateL2(L, a, d, ga, lr, pb);
-    } else {
-      updatePlain(L, a, d, ga, lr);
-    }
+    if (mode === PLAIN) updatePlain(L, a, d, ga, lr);
+    else if (mode === L1_ONLY) penalty += pa * updateL1(L, a, d, ga, lr, pa);
+    else if (mode === L2_ONLY) penalty += (pb / 2) * updateL2(L, a, d, ga, lr, pb);
+    else penalty += updateGeneral(L, a, d, ga, velocity.weights[l], lr, mu, pa, pb);
     g = ga;
   }
   return penalty;

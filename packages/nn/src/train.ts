@@ -232,6 +232,7 @@ export class Trainer {
     this.penalty = options.penalty ? regularizer(options.penalty) : none();
     const opt = options.optimizer ?? { lr: 0.01 };
     this.optimizer = opt instanceof Sgd ? opt : new Sgd(opt);
+    this.optimizer.prepare(net);
     this.order = new Int32Array(this.n);
     this.grads = net.createGradients();
     this.outGrad = new Float64Array(net.outputSize);
@@ -293,7 +294,7 @@ export class Trainer {
       this.epochStartSnapshot = last;
     } else {
       this.epochStartSnapshot = -1;
-      this.net.snapshot(this.epochStart);
+      this.net.copyParams(this.epochStart, 0);
     }
     this.pos = 0;
     this.epochData = 0;
@@ -373,7 +374,7 @@ export class Trainer {
       grown.set(this.snapParams);
       this.snapParams = grown;
     }
-    this.net.snapshot(this.snapParams, count * size);
+    this.net.copyParams(this.snapParams, count * size);
     this.snapSteps.push(this.steps);
     this.snapEpochs.push(this.epoch + (this.pos >= this.n ? 1 : 0));
     this.untilSnapshot = this.snapshotEvery;
