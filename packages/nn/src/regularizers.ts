@@ -53,11 +53,19 @@ export interface Regularizer {
 function make(spec: RegularizerSpec, a: number, b: number): Regularizer {
   const point = (w: number): number => a * Math.abs(w) + (b * w * w) / 2;
   const pointDer = (w: number): number => a * signOf(w) + b * w;
+  // a and b sit in a typed array behind getters: as plain fields, 0 for one
+  // regularizer and 0.3 for the next give the objects different hidden classes in
+  // V8, which throws away the optimised training loop when a run switches penalty
+  const coefficients = Float64Array.of(a, b);
   return {
     name: spec.name,
     spec,
-    l1: a,
-    l2: b,
+    get l1() {
+      return coefficients[0];
+    },
+    get l2() {
+      return coefficients[1];
+    },
     point,
     pointDer,
     value(ws) {

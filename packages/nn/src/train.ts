@@ -190,10 +190,13 @@ export class Trainer {
   private pos = -1;
   /** Steps completed. */
   private steps = 0;
-  /** Sum over the current epoch's steps of the batch data loss. */
-  private epochData = 0;
-  /** Sum over the current epoch's steps of the penalty. */
-  private epochPenalty = 0;
+  /**
+   * Sums over the current epoch's steps of [data loss, penalty]. A typed array
+   * rather than two number fields: a field that starts at 0 and later holds a
+   * fraction changes the object's hidden class in V8, which throws away the
+   * optimised training loop (here: when the first penalised run starts).
+   */
+  private readonly sums = new Float64Array(2);
   /** Steps taken in the current epoch. */
   private epochSteps = 0;
   /** 'running' until training ends, then how it ended. */
@@ -297,8 +300,8 @@ export class Trainer {
       this.net.copyParams(this.epochStart, 0);
     }
     this.pos = 0;
-    this.epochData = 0;
-    this.epochPenalty = 0;
+    this.sums[0] = 0;
+    this.sums[1] = 0;
     this.epochSteps = 0;
   }
 
@@ -348,8 +351,8 @@ export class Trainer {
     if (!Number.isFinite(data)) return this.stop('diverged', 'non-finite loss');
     if (!Number.isFinite(pen)) return this.stop('diverged', 'non-finite parameter');
     this.steps++;
-    this.epochData += data;
-    this.epochPenalty += pen;
+    this.sums[0] += data;
+    this.sums[1] += pen;
     this.epochSteps++;
     if (this.untilSnapshot > 0 && --this.untilSnapshot === 0) this.takeSnapshot();
     const onStep = this.options.onStep;
@@ -381,8 +384,8 @@ export class Trainer {
   }
 
   private endEpoch(): void {
-    const dataLoss = this.epochData / this.epochSteps;
-    const penalty = this.epochPenalty / this.epochSteps;
+    const dataLoss = this.sums[0] / this.epochSteps;
+    const penalty = this.sums[1] / this.epochSteps;
     if (!Number.isFinite(dataLoss + penalty)) return this.stop('diverged', 'non-finite epoch loss');
     if (!allFinite(this.net)) return this.stop('diverged', 'non-finite parameter');
     const record: EpochRecord = { epoch: this.epoch, dataLoss, penalty, loss: dataLoss + penalty };
