@@ -50,34 +50,56 @@ export interface Regularizer {
   addGrad(ws: ArrayLike<number>, out: Float64Array): Float64Array;
 }
 
+/**
+ * The one implementation of `Regularizer`. a and b sit in a typed array behind
+ * getters: as plain number fields, 0 for one regularizer and 0.3 for the next
+ * would give the objects different hidden classes in V8, which throws away the
+ * optimised training loop when a run switches penalty.
+ */
+class Penalty implements Regularizer {
+  readonly name: RegularizerName;
+  readonly spec: RegularizerSpec;
+  /** [a, b]. */
+  private readonly coefficients: Float64Array;
+
+  constructor(spec: RegularizerSpec, a: number, b: number) {
+    this.name = spec.name;
+    this.spec = spec;
+    this.coefficients = Float64Array.of(a, b);
+  }
+
+  get l1(): number {
+    return this.coefficients[0];
+  }
+
+  get l2(): number {
+    return this.coefficients[1];
+  }
+
+  point(w: number): number {
+    const [a, b] = this.coefficients;
+    return a * Math.abs(w) + (b * w * w) / 2;
+  }
+
+  pointDer(w: number): number {
+    const [a, b] = this.coefficients;
+    return a * signOf(w) + b * w;
+  }
+
+  value(ws: ArrayLike<number>): number {
+    let s = 0;
+    for (let i = 0; i < ws.length; i++) s += this.point(ws[i]);
+    return s;
+  }
+
+  addGrad(ws: ArrayLike<number>, out: Float64Array): Float64Array {
+    for (let i = 0; i < ws.length; i++) out[i] += this.pointDer(ws[i]);
+    return out;
+  }
+}
+
 function make(spec: RegularizerSpec, a: number, b: number): Regularizer {
-  const point = (w: number): number => a * Math.abs(w) + (b * w * w) / 2;
-  const pointDer = (w: number): number => a * signOf(w) + b * w;
-  // a and b sit in a typed array behind getters: as plain fields, 0 for one
-  // regularizer and 0.3 for the next give the objects different hidden classes in
-  // V8, which throws away the optimised training loop when a run switches penalty
-  const coefficients = Float64Array.of(a, b);
-  return {
-    name: spec.name,
-    spec,
-    get l1() {
-      return coefficients[0];
-    },
-    get l2() {
-      return coefficients[1];
-    },
-    point,
-    pointDer,
-    value(ws) {
-      let s = 0;
-      for (let i = 0; i < ws.length; i++) s += point(ws[i]);
-      return s;
-    },
-    addGrad(ws, out) {
-      for (let i = 0; i < ws.length; i++) out[i] += pointDer(ws[i]);
-      return out;
-    },
-  };
+  return new Penalty(spec, a, b);
 }
 
 export function none(): Regularizer {
