@@ -214,9 +214,9 @@ export function updateCase(momentum: number, penalty: Regularizer): number {
  * by `Sgd.step`: v := μv + ε(g + a·sign(w) + b·w) on weights, v := μv + εg on
  * biases and PReLU slopes, θ := θ − v. `mode` is `updateCase(μ, penalty)`; in
  * the cases with μ = 0 weights and biases skip the velocity (v = ε(…) exactly;
- * their velocity is never read). The weights of a
- * layer are updated only after they have carried δ back to the layer below.
- * Returns the penalty a·Σ|w| + b·Σw²/2 of the weights before the update.
+ * their velocity is never read). The weights of a layer are updated only after
+ * they have carried δ back to the layer below. Returns the penalty
+ * a·Σ|w| + b·Σw²/2 of the weights before the update.
  *
  * The coefficients come as numbers rather than one object, so that every call
  * passes the same shapes from the first step on.
