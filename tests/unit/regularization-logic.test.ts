@@ -6,6 +6,7 @@ import {
   encodeFrames,
   findings,
   formatError,
+  formatMeanSd,
   heatmapRun,
   pruneAndRetrain,
   runSettings,
@@ -78,6 +79,14 @@ describe('summaries and formatting', () => {
     expect(formatError(22.68515524)).toBe('22.68515524');
     expect(formatError(null)).toBe('—');
     expect(formatError(NaN)).toBe('—');
+  });
+
+  it('formats mean ± sd with two decimals each, keeping trailing zeros', () => {
+    expect(formatMeanSd({ mean: 27.2, sd: 5.27 })).toBe('27.20 ± 5.27');
+    expect(formatMeanSd({ mean: 30.5612, sd: 16.1 })).toBe('30.56 ± 16.10');
+    expect(formatMeanSd({ mean: 4, sd: null })).toBe('4.00');
+    expect(formatMeanSd({ mean: null, sd: null })).toBe('—');
+    expect(formatMeanSd({ mean: NaN, sd: 1 })).toBe('—');
   });
 
   it('findings compare L2 with L1 run by run', () => {

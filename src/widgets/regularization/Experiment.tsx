@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { mean, type Method } from '@neural-notes/nn';
+import type { Method } from '@neural-notes/nn';
 import { PlotView } from '../shared/PlotView';
 import { Button, CheckboxGroup, Controls, NumberField, Progress, Select } from '../shared/controls';
 import { JobCancelled, JobRunner } from '../shared/jobs';
@@ -9,6 +9,8 @@ import { curvesPlot, errorsPlot, fitPlot } from '../../plots/regularization/expe
 import {
   EPOCHS,
   formatError,
+  formatMeanSd,
+  meanSd,
   METHOD_COLORS,
   METHOD_LABELS,
   SOURCE_L1_ERRORS,
@@ -333,10 +335,10 @@ export default function Experiment({ id, initial }: Props) {
               <th scope="row">mean ± sd</th>
               {summaries.map((s) => (
                 <td key={s.method} data-testid={`mean-${s.method}`}>
-                  {s.mean === null ? '—' : `${formatNumber(s.mean, 4)} ± ${formatNumber(s.sd ?? NaN, 3)}`}
+                  {formatMeanSd(s)}
                 </td>
               ))}
-              <td class="reg-source">{`${formatNumber(mean(SOURCE_L1_ERRORS), 4)}`}</td>
+              <td class="reg-source">{formatMeanSd(meanSd(SOURCE_L1_ERRORS))}</td>
             </tr>
             <tr>
               <th scope="row">weights |w| &lt; 0.01 (of 220)</th>

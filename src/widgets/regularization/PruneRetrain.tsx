@@ -3,9 +3,8 @@ import { PlotView } from '../shared/PlotView';
 import { Button, Controls, NumberField, Progress } from '../shared/controls';
 import { JobCancelled, JobRunner } from '../shared/jobs';
 import { numberCodec, useUrlState } from '../shared/url-state';
-import { formatNumber } from '../shared/validate';
 import { groupsStripPlot } from '../../plots/regularization/prune';
-import { formatError, meanSd, SOURCE_L1_ERRORS, SOURCE_PRUNED_ERRORS, type PruneOutput, type PruneSettings } from './logic';
+import { formatError, formatMeanSd, meanSd, SOURCE_L1_ERRORS, SOURCE_PRUNED_ERRORS, type PruneOutput, type PruneSettings } from './logic';
 import './regularization.css';
 
 interface Props {
@@ -148,7 +147,7 @@ export default function PruneRetrain({ id, initial }: Props) {
                 const s = meanSd(c.values);
                 return (
                   <td key={c.key} class={c.source ? 'reg-source' : undefined}>
-                    {s.mean === null ? '—' : `${formatNumber(s.mean, 4)} ± ${formatNumber(s.sd ?? NaN, 3)}`}
+                    {formatMeanSd(s)}
                   </td>
                 );
               })}

@@ -218,6 +218,12 @@ export function formatError(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(8);
 }
 
+/** "mean ± sd" of test errors, both with two decimals (so columns line up); '—' when there is no mean. */
+export function formatMeanSd(s: { readonly mean: number | null; readonly sd: number | null }): string {
+  if (s.mean === null || !Number.isFinite(s.mean)) return '—';
+  return s.sd === null || !Number.isFinite(s.sd) ? s.mean.toFixed(2) : `${s.mean.toFixed(2)} ± ${s.sd.toFixed(2)}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Weight snapshots for the heatmaps
 
