@@ -1,6 +1,7 @@
 /**
- * Stochastic gradient descent with momentum (momentum 0 is plain SGD, through
- * the same code). For every parameter θ with gradient g:
+ * Stochastic gradient descent with momentum (momentum 0 is plain SGD: the same
+ * numbers, and the batch-of-one path then skips the velocity). For every
+ * parameter θ with gradient g:
  *
  *   v := μ·v + ε·g,   θ := θ − v
  *
