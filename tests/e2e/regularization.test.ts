@@ -145,6 +145,26 @@ describe('L1 vs L2 article', () => {
     await close();
   });
 
+  it('keeps a click on Rerun made before the figure is live, and runs it once the figure has hydrated', async () => {
+    const { page, problems, close } = await openPage(browser, url);
+    // hold the figures' scripts back, so that the click certainly lands before hydration
+    await page.route('**/_astro/**/*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    const island = page.locator('#exp astro-island').first();
+    await page.locator('#exp').scrollIntoViewIfNeeded();
+    expect(await island.evaluate((el) => el.hasAttribute('ssr'))).toBe(true);
+    await page.locator('#exp').getByRole('button', { name: 'Rerun in this browser' }).click();
+    expect(await island.evaluate((el) => el.hasAttribute('ssr') && el.hasAttribute('data-nn-pending'))).toBe(true);
+    await page.waitForSelector('#exp [data-phase="done"]', { timeout: 30_000 });
+    expect(await island.evaluate((el) => el.hasAttribute('data-nn-pending'))).toBe(false);
+    await expect.poll(() => page.getByTestId('exp-status').textContent()).toMatch(/^Done: 20 runs/);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
   it('has no NaN in the page text and no console errors on phone width', async () => {
     const { page, problems, close } = await openPage(browser, url, { viewport: { width: 360, height: 740 } });
     await page.goto(url, { waitUntil: 'networkidle' });

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { JobCancelled, JobRunner } from '../shared/jobs';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { JobCancelled, useJobRunner } from '../shared/jobs';
 
 /** A key that does not depend on the order of the input's fields. */
 function keyOf(value: unknown): string {
@@ -17,7 +17,7 @@ export type JobPhase = 'idle' | 'running' | 'stopped' | 'error';
  * `() => new Worker(new URL('…worker.ts', import.meta.url), { type: 'module' })`.
  */
 export function useTrainingJob<I, R, P>(createWorker: () => Worker, job: string, input: I, initial: R, resultFor: (r: R) => I) {
-  const runner = useRef<JobRunner | null>(null);
+  const runner = useJobRunner(createWorker);
   const [result, setResult] = useState<R>(initial);
   const [partial, setPartial] = useState<P | null>(null);
   const [progress, setProgress] = useState(0);
@@ -25,16 +25,8 @@ export function useTrainingJob<I, R, P>(createWorker: () => Worker, job: string,
   const [error, setError] = useState<string | null>(null);
   const key = keyOf(input);
 
-  useEffect(() => {
-    runner.current = new JobRunner(createWorker);
-    return () => runner.current?.dispose();
-    // The worker factory is a constant of the widget.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
   const run = useCallback(() => {
-    const r = runner.current;
-    if (!r) return;
+    const r = runner();
     setPhase('running');
     setError(null);
     setProgress(0);
@@ -59,7 +51,7 @@ export function useTrainingJob<I, R, P>(createWorker: () => Worker, job: string,
   }, [key, job]);
 
   const stop = useCallback(() => {
-    runner.current?.cancel();
+    runner().cancel();
     setPartial(null);
     setPhase('stopped');
   }, []);

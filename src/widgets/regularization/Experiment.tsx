@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Method } from '@neural-notes/nn';
 import { PlotView } from '../shared/PlotView';
 import { Button, CheckboxGroup, Controls, NumberField, Progress, Select } from '../shared/controls';
-import { JobCancelled, JobRunner } from '../shared/jobs';
+import { JobCancelled, useJobRunner } from '../shared/jobs';
 import { listCodec, numberCodec, oneOfCodec, useUrlState } from '../shared/url-state';
 import { formatNumber } from '../shared/validate';
 import { curvesPlot, errorsPlot, fitPlot } from '../../plots/regularization/experiment';
@@ -102,14 +102,9 @@ export default function Experiment({ id, initial }: Props) {
   const [error, setError] = useState<string | null>(null);
   /** The cost of the latest epoch while training runs (null when idle). */
   const [live, setLive] = useState<LiveCost | null>(null);
-  const runner = useRef<JobRunner | null>(null);
+  const runner = useJobRunner(() => new Worker(new URL('../../workers/regularization.worker.ts', import.meta.url), { type: 'module' }));
   const cancel = useRef<(() => void) | null>(null);
   const lastRunKey = useRef<string>(JSON.stringify(initial.settings));
-
-  useEffect(() => {
-    runner.current = new JobRunner(() => new Worker(new URL('../../workers/regularization.worker.ts', import.meta.url), { type: 'module' }));
-    return () => runner.current?.dispose();
-  }, []);
 
   /** Hands the finished output to the plots one per frame, then sets the final phase. */
   const stagePlots = (out: ExperimentOutput, final: Phase) => {
@@ -128,8 +123,7 @@ export default function Experiment({ id, initial }: Props) {
   };
 
   const start = (s: ExperimentSettings) => {
-    const job = runner.current;
-    if (!job) return;
+    const job = runner();
     staging.current++;
     lastRunKey.current = JSON.stringify(s);
     const partial: CompactRun[] = [];

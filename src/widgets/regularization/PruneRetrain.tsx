@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { PlotView } from '../shared/PlotView';
 import { Button, Controls, NumberField, Progress } from '../shared/controls';
-import { JobCancelled, JobRunner } from '../shared/jobs';
+import { JobCancelled, useJobRunner } from '../shared/jobs';
 import { numberCodec, useUrlState } from '../shared/url-state';
 import { groupsStripPlot } from '../../plots/regularization/prune';
 import { formatError, formatMeanSd, meanSd, SOURCE_L1_ERRORS, SOURCE_PRUNED_ERRORS, type PruneOutput, type PruneSettings } from './logic';
@@ -37,21 +37,15 @@ export default function PruneRetrain({ id, initial }: Props) {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const runner = useRef<JobRunner | null>(null);
+  const runner = useJobRunner(() => new Worker(new URL('../../workers/regularization.worker.ts', import.meta.url), { type: 'module' }));
   const lastKey = useRef(JSON.stringify(initial.settings));
 
-  useEffect(() => {
-    runner.current = new JobRunner(() => new Worker(new URL('../../workers/regularization.worker.ts', import.meta.url), { type: 'module' }));
-    return () => runner.current?.dispose();
-  }, []);
-
   const start = (s: PruneSettings) => {
-    if (!runner.current) return;
     lastKey.current = JSON.stringify(s);
     setBusy(true);
     setProgress(0);
     setError(null);
-    const job = runner.current.run<PruneOutput>('prune', s, (d, t) => setProgress(d / t));
+    const job = runner().run<PruneOutput>('prune', s, (d, t) => setProgress(d / t));
     job.result.then(
       (out) => {
         setResult(out);
@@ -101,7 +95,7 @@ export default function PruneRetrain({ id, initial }: Props) {
         <NumberField label="runs (1–50)" value={state.runs} min={1} max={50} integer onChange={(v) => update({ runs: v, fromRun: Math.min(state.fromRun, v - 1) })} />
       </Controls>
       <Controls label="Run">
-        <Button onClick={() => runner.current?.cancel()} disabled={!busy}>
+        <Button onClick={() => runner().cancel()} disabled={!busy}>
           Stop
         </Button>
         {busy && <Progress value={progress} label="Pruning and retraining" />}

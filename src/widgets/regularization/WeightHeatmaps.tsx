@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { PlotView } from '../shared/PlotView';
 import { Button, Controls, NumberField, Progress, Slider } from '../shared/controls';
-import { JobCancelled, JobRunner } from '../shared/jobs';
+import { JobCancelled, useJobRunner } from '../shared/jobs';
 import { numberCodec, useUrlState } from '../shared/url-state';
 import { formatNumber } from '../shared/validate';
 import { heatmapPlot } from '../../plots/regularization/heatmap';
@@ -44,22 +44,17 @@ export default function WeightHeatmaps({ id, initial, settings }: Props) {
   const [busy, setBusy] = useState(false);
   const [shownSeed, setShownSeed] = useState(settings.seed);
   const [error, setError] = useState<string | null>(null);
-  const runner = useRef<JobRunner | null>(null);
+  const runner = useJobRunner(() => new Worker(new URL('../../workers/regularization.worker.ts', import.meta.url), { type: 'module' }));
   const shownKey = useRef(`${settings.seed}|${settings.lambda}`);
-
-  useEffect(() => {
-    runner.current = new JobRunner(() => new Worker(new URL('../../workers/regularization.worker.ts', import.meta.url), { type: 'module' }));
-    return () => runner.current?.dispose();
-  }, []);
 
   // New seed or λ: recompute both runs in the worker.
   useEffect(() => {
     const key = `${state.seed}|${state.lambda}`;
-    if (key === shownKey.current || !runner.current) return;
+    if (key === shownKey.current) return;
     const t = setTimeout(() => {
       setBusy(true);
       setPlaying(false);
-      const job = runner.current!.run<HeatmapRun[]>('heatmaps', { seed: state.seed, lambda: state.lambda, every: settings.every, methods: runs.map((r) => r.method) });
+      const job = runner().run<HeatmapRun[]>('heatmaps', { seed: state.seed, lambda: state.lambda, every: settings.every, methods: runs.map((r) => r.method) });
       job.result.then(
         (out) => {
           shownKey.current = key;

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { JobMessage, JobRequest } from '../../workers/protocol';
 
 export class JobCancelled extends Error {
@@ -72,4 +73,23 @@ export class JobRunner {
   private cancelIf(id: number): void {
     if (this.current?.id === id) this.cancel();
   }
+}
+
+/**
+ * The widget's JobRunner, made on first use rather than in an effect: a click that
+ * arrives right after hydration, before effects have run, still starts its job (a
+ * runner is cheap; its worker starts with the first job). Disposed on unmount.
+ * `createWorker` follows the same rule as for `JobRunner`.
+ */
+export function useJobRunner(createWorker: () => Worker): () => JobRunner {
+  const runner = useRef<JobRunner | null>(null);
+  const get = useRef(() => (runner.current ??= new JobRunner(createWorker)));
+  useEffect(
+    () => () => {
+      runner.current?.dispose();
+      runner.current = null;
+    },
+    [],
+  );
+  return get.current;
 }
