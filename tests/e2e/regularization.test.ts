@@ -165,6 +165,31 @@ describe('L1 vs L2 article', () => {
     await close();
   });
 
+  it('keeps a value typed before the figure is live, and trains with it once the figure has hydrated', async () => {
+    const { page, problems, close } = await openPage(browser, url);
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const built = await errorCells(page);
+    await page.route('**/_astro/**/*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    const island = page.locator('#exp astro-island').first();
+    await page.locator('#exp').scrollIntoViewIfNeeded();
+    expect(await island.evaluate((el) => el.hasAttribute('ssr'))).toBe(true);
+    const seed = page.locator('#exp').getByLabel('seed', { exact: true });
+    await seed.fill('2');
+    await seed.press('Tab'); // commits the field (a change event)
+    expect(await island.evaluate((el) => el.hasAttribute('ssr') && el.hasAttribute('data-nn-pending'))).toBe(true);
+    await page.waitForSelector('#exp [data-phase="done"]', { timeout: 30_000 });
+    expect(page.url()).toContain('exp.seed=2');
+    const after = await errorCells(page);
+    expect(after['err-l1-0']).not.toBe(built['err-l1-0']);
+    expect(await seed.inputValue()).toBe('2');
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
   it('has no NaN in the page text and no console errors on phone width', async () => {
     const { page, problems, close } = await openPage(browser, url, { viewport: { width: 360, height: 740 } });
     await page.goto(url, { waitUntil: 'networkidle' });
