@@ -26,6 +26,23 @@ async function hydrated(page: Page, figure: string): Promise<void> {
   }, figure);
 }
 
+/**
+ * Loads the article with the figures' scripts held back 1.5 s and scrolls the experiment
+ * into view, so that what the test does next certainly lands before hydration. Returns
+ * the experiment's island (still server-rendered).
+ */
+async function loadBeforeHydration(page: Page) {
+  await page.route('**/_astro/**/*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  const island = page.locator('#exp astro-island').first();
+  await page.locator('#exp').scrollIntoViewIfNeeded();
+  expect(await island.evaluate((el) => el.hasAttribute('ssr'))).toBe(true);
+  return island;
+}
+
 describe('L1 vs L2 article', () => {
   it('reruns the default experiment in the browser to the same digits, fast and without long main-thread tasks', async () => {
     const { page, problems, close } = await openPage(browser, url);
@@ -147,15 +164,7 @@ describe('L1 vs L2 article', () => {
 
   it('keeps a click on Rerun made before the figure is live, and runs it once the figure has hydrated', async () => {
     const { page, problems, close } = await openPage(browser, url);
-    // hold the figures' scripts back, so that the click certainly lands before hydration
-    await page.route('**/_astro/**/*.js', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    const island = page.locator('#exp astro-island').first();
-    await page.locator('#exp').scrollIntoViewIfNeeded();
-    expect(await island.evaluate((el) => el.hasAttribute('ssr'))).toBe(true);
+    const island = await loadBeforeHydration(page);
     await page.locator('#exp').getByRole('button', { name: 'Rerun in this browser' }).click();
     expect(await island.evaluate((el) => el.hasAttribute('ssr') && el.hasAttribute('data-nn-pending'))).toBe(true);
     await page.waitForSelector('#exp [data-phase="done"]', { timeout: 30_000 });
@@ -169,14 +178,7 @@ describe('L1 vs L2 article', () => {
     const { page, problems, close } = await openPage(browser, url);
     await page.goto(url, { waitUntil: 'networkidle' });
     const built = await errorCells(page);
-    await page.route('**/_astro/**/*.js', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    const island = page.locator('#exp astro-island').first();
-    await page.locator('#exp').scrollIntoViewIfNeeded();
-    expect(await island.evaluate((el) => el.hasAttribute('ssr'))).toBe(true);
+    const island = await loadBeforeHydration(page);
     const seed = page.locator('#exp').getByLabel('seed', { exact: true });
     await seed.fill('2');
     await seed.press('Tab'); // commits the field (a change event)

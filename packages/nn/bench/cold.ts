@@ -10,6 +10,7 @@
  * Prints the time as JSON: {"ms": …}.
  */
 import { createNetwork, createRng, experimentData, runExperiment, SOURCE_SIZES } from '../src/index';
+import { shuffled } from './order';
 import { createUnrolled, unrolledStep } from './unrolled';
 
 const which = process.argv[2];
@@ -33,13 +34,7 @@ function unrolled(): void {
       const init = createNetwork({ sizes: SOURCE_SIZES, rng });
       const net = createUnrolled(init.layers.flatMap((L) => [L.weights, L.biases]));
       for (let e = 0; e < 100; e++) {
-        for (let i = 0; i < n; i++) order[i] = i;
-        for (let i = n - 1; i > 0; i--) {
-          const j = rng.int(i + 1);
-          const t = order[i];
-          order[i] = order[j];
-          order[j] = t;
-        }
+        shuffled(rng, order);
         for (let k = 0; k < n; k++) unrolledStep(net, xs[order[k]], ys[order[k]], 0.01, a, b);
       }
     }

@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
 import { createNetwork, createRng, experimentData, Network, regularizer, runExperiment, SOURCE_SIZES, train } from '../src/index';
+import { shuffled } from './order';
 import { createUnrolled, unrolledStep } from './unrolled';
 import { backProp, buildNetwork, forwardProp, updateWeights, weightsOf } from './playground';
 import { createTfjs, dispose, ready, tfjsStep, tfjsWeights } from './tfjs';
@@ -36,18 +37,6 @@ const median = (v: number[]): number => {
   const s = [...v].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-
-/** The library's epoch order: Fisher–Yates from the identity with rng.int, as train() does. */
-function shuffled(rng: ReturnType<typeof createRng>, order: Int32Array): Int32Array {
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = order[i];
-    order[i] = order[j];
-    order[j] = t;
-  }
-  return order;
-}
 
 /**
  * Clock for all timings: CPU time of this process (user + system), so that other

@@ -5,12 +5,13 @@
  * bit for bit, with and without a penalty.
  */
 import { describe, expect, it } from 'vitest';
+import { shuffled } from '../bench/order';
 import { createUnrolled, unrolledStep } from '../bench/unrolled';
 import { backProp, buildNetwork, forwardProp, updateWeights, weightsOf } from '../bench/playground';
 import { experimentData, SOURCE_SIZES } from '../src/experiment';
 import { createNetwork } from '../src/network';
 import { regularizer } from '../src/regularizers';
-import { createRng, type Rng } from '../src/rng';
+import { createRng } from '../src/rng';
 import { train } from '../src/train';
 
 const data = experimentData({ seed: 1 });
@@ -19,16 +20,6 @@ const ys = data.train.map((i) => data.y[i]);
 const EPOCHS = 10;
 const LR = 0.01;
 const LAMBDA = 0.3;
-
-/** train()'s epoch order: Fisher–Yates from the identity with rng.int. */
-function epochOrder(rng: Rng): number[] {
-  const order = xs.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}
 
 describe('benchmark peers', () => {
   for (const method of ['none', 'l1', 'l2'] as const) {
@@ -44,7 +35,7 @@ describe('benchmark peers', () => {
       const playground = buildNetwork([...SOURCE_SIZES], initial.layers.map((L) => L.weights));
       const rng = createRng(3);
       for (let e = 0; e < EPOCHS; e++) {
-        for (const r of epochOrder(rng)) {
+        for (const r of shuffled(rng, new Int32Array(xs.length))) {
           unrolledStep(unrolled, xs[r], ys[r], LR, a, b);
           forwardProp(playground, [xs[r]]);
           backProp(playground, ys[r]);
