@@ -192,6 +192,18 @@ describe('L1 vs L2 article', () => {
     await close();
   });
 
+  it('shows the default tables whole, without an inner scroll, on phone and desktop', async () => {
+    for (const width of [360, 1280]) {
+      const { page, close } = await openPage(browser, url, { viewport: { width, height: 800 } });
+      await page.goto(url, { waitUntil: 'networkidle' });
+      const clipped = await page.locator('.reg-table-wrap').evaluateAll((wraps) =>
+        wraps.filter((w) => w.scrollHeight > w.clientHeight + 1).map((w) => `${w.getAttribute('aria-label')}: ${w.scrollHeight} > ${w.clientHeight}`),
+      );
+      expect(clipped, `width ${width}`).toEqual([]);
+      await close();
+    }
+  });
+
   it('has no NaN in the page text and no console errors on phone width', async () => {
     const { page, problems, close } = await openPage(browser, url, { viewport: { width: 360, height: 740 } });
     await page.goto(url, { waitUntil: 'networkidle' });

@@ -81,9 +81,9 @@ describe('summaries and formatting', () => {
     expect(formatError(NaN)).toBe('—');
   });
 
-  it('formats mean ± sd with two decimals each, keeping trailing zeros', () => {
-    expect(formatMeanSd({ mean: 27.2, sd: 5.27 })).toBe('27.20 ± 5.27');
-    expect(formatMeanSd({ mean: 30.5612, sd: 16.1 })).toBe('30.56 ± 16.10');
+  it('formats mean ± sd with two decimals each, keeping trailing zeros, unbreakable', () => {
+    expect(formatMeanSd({ mean: 27.2, sd: 5.27 })).toBe('27.20\u00a0±\u00a05.27');
+    expect(formatMeanSd({ mean: 30.5612, sd: 16.1 })).toBe('30.56\u00a0±\u00a016.10');
     expect(formatMeanSd({ mean: 4, sd: null })).toBe('4.00');
     expect(formatMeanSd({ mean: null, sd: null })).toBe('—');
     expect(formatMeanSd({ mean: NaN, sd: 1 })).toBe('—');

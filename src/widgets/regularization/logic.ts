@@ -218,10 +218,13 @@ export function formatError(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(8);
 }
 
-/** "mean ± sd" of test errors, both with two decimals (so columns line up); '—' when there is no mean. */
+/**
+ * "mean ± sd" of test errors, both with two decimals (so columns line up), joined by
+ * no-break spaces so a narrow column never splits the pair; '—' when there is no mean.
+ */
 export function formatMeanSd(s: { readonly mean: number | null; readonly sd: number | null }): string {
   if (s.mean === null || !Number.isFinite(s.mean)) return '—';
-  return s.sd === null || !Number.isFinite(s.sd) ? s.mean.toFixed(2) : `${s.mean.toFixed(2)} ± ${s.sd.toFixed(2)}`;
+  return s.sd === null || !Number.isFinite(s.sd) ? s.mean.toFixed(2) : `${s.mean.toFixed(2)}\u00a0±\u00a0${s.sd.toFixed(2)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
