@@ -12,7 +12,7 @@
 import { checkNonNegative, checkRange } from './check';
 import type { Gradients, Network } from './network';
 import { backwardUpdate, updateCase } from './passes';
-import { signOf, type Regularizer } from './regularizers';
+import type { Regularizer } from './regularizers';
 
 export interface SgdOptions {
   /** Learning rate ε, finite and ≥ 0. */
@@ -69,7 +69,7 @@ export class Sgd {
         for (let k = 0; k < W.length; k++) {
           const w = W[k];
           sumAbs += Math.abs(w);
-          const vk = mu * V[k] + lr * (G[k] + a * signOf(w));
+          const vk = mu * V[k] + lr * (G[k] + a * (Number(w > 0) - Number(w < 0)));
           V[k] = vk;
           W[k] = w - vk;
         }
@@ -78,7 +78,7 @@ export class Sgd {
           const w = W[k];
           sumAbs += Math.abs(w);
           sumSq += w * w;
-          const vk = mu * V[k] + lr * (G[k] + a * signOf(w) + b * w);
+          const vk = mu * V[k] + lr * (G[k] + a * (Number(w > 0) - Number(w < 0)) + b * w);
           V[k] = vk;
           W[k] = w - vk;
         }
