@@ -10,6 +10,7 @@ import { rehypeHeadingAnchors } from './src/lib/rehype-heading-anchors.mjs';
 import { rehypeCitationBacklinks } from './src/lib/rehype-citation-backlinks.mjs';
 import { pagefindSearch } from './src/lib/pagefind-integration.mjs';
 import { remarkWidgetChecks } from './src/lib/remark-widget-checks.mjs';
+import { remarkMathRows } from './src/lib/remark-math-rows.mjs';
 import { linkChecks } from './src/lib/link-checks.mjs';
 
 /**
@@ -38,8 +39,9 @@ export default defineConfig({
   markdown: {
     // Maths: `$…$` and `$$…$$` are typeset by KaTeX at build time; a formula KaTeX cannot
     // typeset fails the build (rehypeStrictKatex) instead of publishing red error text.
+    // Equations set side by side with `\qquad` wrap on narrow screens (remarkMathRows).
     processor: unified({
-      remarkPlugins: [remarkMath, remarkWidgetChecks],
+      remarkPlugins: [remarkMath, remarkMathRows, remarkWidgetChecks],
       rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeScrollableBlocks, rehypeHeadingAnchors, rehypeCitationBacklinks, links.rehype],
     }),
   },

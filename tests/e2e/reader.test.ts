@@ -91,6 +91,40 @@ describe('layout stability and paint', () => {
   }
 });
 
+describe('formulas on a phone', () => {
+  for (const path of articlePages) {
+    it(`/${path}: every displayed formula fits a 360 px wide screen, with no sideways scrolling`, async () => {
+      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 360, height: 800 } });
+      await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.prose .katex-display')]
+          .filter((el) => el.scrollWidth > el.clientWidth + 1)
+          .map((el) => `${el.clientWidth}/${el.scrollWidth} px: ${el.querySelector('annotation')?.textContent?.slice(0, 60)}`),
+      );
+      expect(wide).toEqual([]);
+      await close();
+    });
+  }
+
+  it('a function and its derivative stand side by side on a desktop and one under the other on a phone', async () => {
+    const tops = async (width: number): Promise<number[]> => {
+      const { page, close } = await openPage(browser, siteUrl, { viewport: { width, height: 800 } });
+      await page.goto(siteUrl + 'articles/activation-functions/', { waitUntil: 'networkidle' });
+      // the ReLU row: f(x) = max(0, x) … and f'(x) = …
+      const row = page.locator('.math-row').filter({ has: page.locator('annotation', { hasText: String.raw`\max(0, x)` }) });
+      const parts = row.locator(':scope > .katex-display');
+      expect(await parts.count()).toBe(2);
+      const result = await parts.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+      await close();
+      return result;
+    };
+    const [desktopF, desktopDer] = await tops(1280);
+    expect(desktopDer).toBe(desktopF);
+    const [phoneF, phoneDer] = await tops(360);
+    expect(phoneDer).toBeGreaterThan(phoneF);
+  });
+});
+
 describe('keyboard', () => {
   for (const path of ['', ...articlePages]) {
     it(`/${path}: Tab reaches every control, each with a visible focus ring`, async () => {
