@@ -14,6 +14,11 @@ import type { Gradients, Network } from './network';
 import { backwardUpdate, updateCase } from './passes';
 import type { Regularizer } from './regularizers';
 
+/** sign(w) for the update loops: a function of this module, for the reason given at `sign` in passes.ts. */
+function sign(w: number): number {
+  return Number(w > 0) - Number(w < 0);
+}
+
 export interface SgdOptions {
   /** Learning rate ε, finite and ≥ 0. */
   readonly lr: number;
@@ -69,7 +74,7 @@ export class Sgd {
         for (let k = 0; k < W.length; k++) {
           const w = W[k];
           sumAbs += Math.abs(w);
-          const vk = mu * V[k] + lr * (G[k] + a * (Number(w > 0) - Number(w < 0)));
+          const vk = mu * V[k] + lr * (G[k] + a * sign(w));
           V[k] = vk;
           W[k] = w - vk;
         }
@@ -78,7 +83,7 @@ export class Sgd {
           const w = W[k];
           sumAbs += Math.abs(w);
           sumSq += w * w;
-          const vk = mu * V[k] + lr * (G[k] + a * (Number(w > 0) - Number(w < 0)) + b * w);
+          const vk = mu * V[k] + lr * (G[k] + a * sign(w) + b * w);
           V[k] = vk;
           W[k] = w - vk;
         }

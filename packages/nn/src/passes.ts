@@ -186,6 +186,19 @@ export function backwardPass(layers: readonly Layer[], work: Workspace, outputGr
   return work.actGrad[0];
 }
 
+/**
+ * sign(w), as `signOf` in regularizers.ts, kept here as a function of this module for
+ * the update loops. Imported, the call can cost far more: run under tsx from a
+ * CommonJS script, each call went through a getter on the module object, V8 stopped
+ * inlining it once `backwardUpdate` had inlined several update cases, and L1
+ * training ran 5–6× slower. Written out as an expression in the loop instead, V8
+ * compiled it into slower code (about 10 points more L1 overhead); as a local
+ * function it is inlined like the rest.
+ */
+function sign(w: number): number {
+  return Number(w > 0) - Number(w < 0);
+}
+
 /** Update cases of `backwardUpdate`: plain SGD without penalty, with L1 only, with L2 only; anything else. */
 export const PLAIN = 0;
 export const L1_ONLY = 1;
@@ -306,16 +319,7 @@ function updatePlain(L: Layer, a: Float64Array, d: ArrayLike<number>, ga: Float6
   }
 }
 
-/**
- * Plain SGD with the L1 penalty a·Σ|w|, two rows at a time; returns Σ|w| before the update.
- *
- * sign(w) is written out here (and in updateGeneral and `Sgd.step`) rather than
- * calling `signOf`: whether V8 inlines that call depends on the code around it,
- * down to how the caller was loaded. Run under tsx from a CommonJS script, the
- * optimised loop kept `signOf` as a call per weight once `backwardUpdate` had
- * inlined the none and L2 cases, and L1 training ran 5–6× slower than the same
- * loop with the sign written out. Written out, there is no call left to miss.
- */
+/** Plain SGD with the L1 penalty a·Σ|w|, two rows at a time; returns Σ|w| before the update. */
 function updateL1(L: Layer, a: Float64Array, d: ArrayLike<number>, ga: Float64Array, lr: number, pa: number): number {
   const W = L.weights;
   const fanIn = L.fanIn;
@@ -335,8 +339,8 @@ function updateL1(L: Layer, a: Float64Array, d: ArrayLike<number>, ga: Float64Ar
       const w1 = W[k + fanOut];
       s0 += w0 * dj;
       s1 += w1 * dj;
-      const sg0 = Number(w0 > 0) - Number(w0 < 0);
-      const sg1 = Number(w1 > 0) - Number(w1 < 0);
+      const sg0 = sign(w0);
+      const sg1 = sign(w1);
       abs0 += sg0 * w0;
       abs1 += sg1 * w1;
       W[k] = w0 - lr * (a0 * dj + pa * sg0);
@@ -355,7 +359,7 @@ function updateL1(L: Layer, a: Float64Array, d: ArrayLike<number>, ga: Float64Ar
       const dj = d[j];
       const w = W[k];
       s += w * dj;
-      const sg = Number(w > 0) - Number(w < 0);
+      const sg = sign(w);
       rowAbs += sg * w;
       W[k] = w - lr * (ai * dj + pa * sg);
     }
@@ -430,7 +434,7 @@ function updateGeneral(
       const dj = d[j];
       const w = W[k];
       s += w * dj;
-      const sg = Number(w > 0) - Number(w < 0);
+      const sg = sign(w);
       rowAbs += sg * w;
       rowSq += w * w;
       const v = mu * vw[k] + lr * (ai * dj + pa * sg + pb * w);
