@@ -5,7 +5,7 @@ import preact from '@astrojs/preact';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { unified } from '@astrojs/markdown-remark';
-import { rehypeStrictKatex, rehypeScrollableBlocks } from './src/lib/rehype-strict-katex.mjs';
+import { rehypeStrictKatex, rehypeScrollableBlocks, rehypeMathUnsearchable, rehypeMathPunctuation } from './src/lib/rehype-strict-katex.mjs';
 import { rehypeHeadingAnchors } from './src/lib/rehype-heading-anchors.mjs';
 import { rehypeCitationBacklinks } from './src/lib/rehype-citation-backlinks.mjs';
 import { pagefindSearch } from './src/lib/pagefind-integration.mjs';
@@ -42,7 +42,7 @@ export default defineConfig({
     // Equations set side by side with `\qquad` wrap on narrow screens (remarkMathRows).
     processor: unified({
       remarkPlugins: [remarkMath, remarkMathRows, remarkWidgetChecks],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeScrollableBlocks, rehypeHeadingAnchors, rehypeCitationBacklinks, links.rehype],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeScrollableBlocks, rehypeMathUnsearchable, rehypeMathPunctuation, rehypeHeadingAnchors, rehypeCitationBacklinks, links.rehype],
     }),
   },
   vite: {

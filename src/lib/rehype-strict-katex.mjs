@@ -28,3 +28,65 @@ export function rehypeScrollableBlocks() {
   };
   return (tree) => visit(tree);
 }
+
+// Search indexes each typeset formula three times over (the MathML, its TeX source and the
+// visual glyphs, glued into words such as "xx<0"), which fills result excerpts with junk like
+// "y=2xy = 2xy=2x" and makes nonsense queries match. Formulas are kept out of the index;
+// the prose around them is what a reader searches for.
+export function rehypeMathUnsearchable() {
+  const visit = (node) => {
+    if (node.type === 'element') {
+      const cls = node.properties?.className ?? [];
+      if (Array.isArray(cls) && cls.includes('katex')) {
+        node.properties.dataPagefindIgnore = 'all';
+        return;
+      }
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  return (tree) => visit(tree);
+}
+
+// A browser may break a line right after an inline formula, so the full stop or comma that
+// follows it starts the next line on its own (". So 0 < f′(x) …"; a word joiner does not stop
+// Chromium from breaking there). Each short inline formula and the punctuation right after it
+// go into one span that does not wrap. A long formula is left alone: it must stay free to
+// break inside, or it would run past the column on a narrow phone.
+const TRAILING_PUNCTUATION = /^[.,;:!?)\]’”]+/;
+/** TeX source length up to which a formula is glued to its punctuation (renders well under 200 px). */
+const GLUE_MAX_TEX = 40;
+
+function texOf(node) {
+  let tex = '';
+  const walk = (n) => {
+    if (n.type === 'element' && n.tagName === 'annotation') {
+      tex = (n.children ?? []).map((c) => c.value ?? '').join('');
+      return;
+    }
+    for (const c of n.children ?? []) walk(c);
+  };
+  walk(node);
+  return tex;
+}
+
+export function rehypeMathPunctuation() {
+  const visit = (node) => {
+    const children = node.children;
+    if (!Array.isArray(children)) return;
+    for (let k = 0; k < children.length; k++) {
+      const child = children[k];
+      const cls = child.type === 'element' ? child.properties?.className ?? [] : [];
+      if (!(Array.isArray(cls) && cls.includes('katex'))) {
+        visit(child);
+        continue;
+      }
+      const next = children[k + 1];
+      const punct = next?.type === 'text' ? TRAILING_PUNCTUATION.exec(next.value) : null;
+      if (!punct || texOf(child).length > GLUE_MAX_TEX) continue;
+      const glued = { type: 'element', tagName: 'span', properties: { className: ['math-nowrap'] }, children: [child, { type: 'text', value: punct[0] }] };
+      const rest = next.value.slice(punct[0].length);
+      children.splice(k, 2, glued, ...(rest ? [{ type: 'text', value: rest }] : []));
+    }
+  };
+  return (tree) => visit(tree);
+}

@@ -91,7 +91,7 @@ describe('layout stability and paint', () => {
   }
 });
 
-describe('formulas on a phone', () => {
+describe('formulas on phones and at every width', () => {
   for (const path of articlePages) {
     it(`/${path}: every displayed formula fits a 360 px wide screen, with no sideways scrolling`, async () => {
       const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 360, height: 800 } });
@@ -102,6 +102,36 @@ describe('formulas on a phone', () => {
           .map((el) => `${el.clientWidth}/${el.scrollWidth} px: ${el.querySelector('annotation')?.textContent?.slice(0, 60)}`),
       );
       expect(wide).toEqual([]);
+      await close();
+    });
+  }
+
+  for (const path of articlePages) {
+    it(`/${path}: a full stop or comma after a short inline formula never starts a line, at any width`, async () => {
+      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+      await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+      const stranded: string[] = [];
+      for (let width = 300; width <= 1300; width += 23) {
+        await page.setViewportSize({ width, height: 800 });
+        const found = await page.evaluate(() => {
+          const out: string[] = [];
+          for (const k of document.querySelectorAll('.prose .katex')) {
+            const tex = k.querySelector('annotation')?.textContent ?? '';
+            const after = k.nextSibling;
+            if (k.closest('.katex-display') || tex.length > 40 || after?.nodeType !== Node.TEXT_NODE) continue;
+            if (!/^[.,;:!?)]/.test(after.textContent ?? '')) continue;
+            const range = document.createRange();
+            range.setStart(after, 0);
+            range.setEnd(after, 1);
+            const bases = k.querySelectorAll('.katex-html > .base');
+            const last = bases[bases.length - 1]?.getBoundingClientRect();
+            if (last && range.getBoundingClientRect().top > last.bottom - 2) out.push(`${tex} ${after.textContent?.[0]}`);
+          }
+          return out;
+        });
+        stranded.push(...found.map((f) => `${width} px: ${f}`));
+      }
+      expect(stranded).toEqual([]);
       await close();
     });
   }
@@ -224,6 +254,21 @@ describe('feeds, meta and search', () => {
     await page.fill('.pagefind-ui__search-input', 'draft');
     await page.waitForTimeout(800);
     expect(await page.locator('.pagefind-ui__result-link', { hasText: 'Fixture draft' }).count()).toBe(0);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('shows result excerpts of prose: no TeX source, no formula glyphs, no figure controls', async () => {
+    const { page, problems, close } = await openPage(browser, siteUrl);
+    // words that sit next to formulas and figures in both articles
+    for (const q of ['derivative', 'penalty', 'slope']) {
+      await page.goto(`${siteUrl}search/?q=${q}`, { waitUntil: 'networkidle' });
+      const excerpts = page.locator('.pagefind-ui__result-excerpt');
+      await expect.poll(() => excerpts.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      for (const text of await excerpts.allInnerTexts()) {
+        expect(text, `excerpt for "${q}"`).not.toMatch(/\\[a-zA-Z]+|[{}^]|Copy link|SVG\s*PNG|PNG\s*CSV/);
+      }
+    }
     expect(allProblems(problems)).toEqual([]);
     await close();
   });
