@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renderPlot } from '../../src/plots/render';
 import { CURVE_FRAME, curvePlot } from '../../src/plots/activations/curves';
 import { softmaxPlot } from '../../src/plots/activations/softmax';
-import { gradientPlot } from '../../src/plots/activations/gradients';
+import { gradientPlot, layerTicks } from '../../src/plots/activations/gradients';
+import { formatMagnitude, formatPowerOfTen, logTickFormat, logTicks, superscript } from '../../src/plots/activations/log-axis';
 import { deadUnitsPlot, slopeTracePlot } from '../../src/plots/activations/training';
 
 const noNaN = (svg: string) => expect(svg).not.toMatch(/NaN|Infinity|undefined/);
@@ -82,6 +83,93 @@ describe('gradientPlot', () => {
   });
   it('copes with nothing drawable', () => {
     noNaN(renderPlot(gradientPlot([{ series: 'relu', layer: 1, value: 0 }], { depth: 3, colors: {} })));
+  });
+});
+
+describe('layer ticks of the vanishing-gradient figure', () => {
+  it('are whole, distinct, increasing layer numbers from 1 within the depth, at every depth and both sizes', () => {
+    for (let depth = 2; depth <= 30; depth++) {
+      for (const max of [7, 10]) {
+        const ticks = layerTicks(depth, max);
+        expect(ticks[0], `depth ${depth}`).toBe(1);
+        expect(ticks.every(Number.isInteger), `depth ${depth}`).toBe(true);
+        expect(ticks.every((t, i) => i === 0 || t > ticks[i - 1]), `depth ${depth}`).toBe(true);
+        expect(ticks[ticks.length - 1]).toBeLessThanOrEqual(depth);
+        expect(ticks.length).toBeLessThanOrEqual(max + 1);
+        expect(ticks.length).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+  it('labels every layer of a shallow stack and steps of 5 in a deep one', () => {
+    expect(layerTicks(2, 7)).toEqual([1, 2]);
+    expect(layerTicks(3, 7)).toEqual([1, 2, 3]);
+    expect(layerTicks(10, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(layerTicks(30, 10)).toEqual([1, 5, 10, 15, 20, 25, 30]);
+    expect(layerTicks(30, 7)).toEqual([1, 5, 10, 15, 20, 25, 30]);
+    expect(layerTicks(23, 10)).toEqual([1, 5, 10, 15, 20, 23]);
+  });
+  it('are what the plot draws, printed as distinct whole numbers', () => {
+    for (const depth of [2, 3, 30]) {
+      for (const compact of [false, true]) {
+        const o = gradientPlot([{ series: 'relu', layer: 1, value: 1 }], { depth, colors: {}, compact });
+        const ticks = o.x?.ticks as number[];
+        const format = o.x?.tickFormat as (v: number) => string;
+        expect(ticks).toEqual(layerTicks(depth, compact ? 7 : 10));
+        const labels = ticks.map(format);
+        expect(new Set(labels).size).toBe(labels.length);
+        for (const label of labels) expect(label).toMatch(/^\d+$/);
+      }
+    }
+  });
+});
+
+describe('log axis and magnitudes', () => {
+  it('writes powers of ten with superscript digits, never SI prefixes or e-notation', () => {
+    expect(superscript(-12)).toBe('⁻¹²');
+    expect(formatPowerOfTen(1e-12)).toBe('10⁻¹²');
+    expect(formatPowerOfTen(7.4612e-12)).toBe('7.46\u202f×\u202f10⁻¹²');
+    expect(formatPowerOfTen(2e-5, 3)).toBe('2\u202f×\u202f10⁻⁵');
+    expect(formatPowerOfTen(1)).toBe('10⁰');
+    expect(formatMagnitude(7.4612e-12)).toBe('7.46\u202f×\u202f10⁻¹²');
+    expect(formatMagnitude(0.000366)).toBe('3.66\u202f×\u202f10⁻⁴');
+    expect(formatMagnitude(0.0009996)).toBe('0.001');
+    expect(formatMagnitude(0.000999)).toBe('9.99\u202f×\u202f10⁻⁴');
+    expect(formatMagnitude(0.813)).toBe('0.813');
+    expect(formatMagnitude(5.8321)).toBe('5.83');
+    expect(formatMagnitude(-0.25)).toBe('\u22120.25');
+    expect(formatMagnitude(12345)).toBe('1.23\u202f×\u202f10⁴');
+    expect(formatMagnitude(0)).toBe('0');
+    expect(formatMagnitude(NaN)).toBe('—');
+    expect(formatMagnitude(Infinity)).toBe('—');
+  });
+  it('ticks a wide range at whole powers of ten, evenly spaced, at most the number asked', () => {
+    const ticks = logTicks(1.26e-18, 29.6, 8);
+    expect(ticks).toEqual([1e-15, 1e-12, 1e-9, 1e-6, 1e-3, 1]);
+    expect(ticks.map(logTickFormat(ticks))).toEqual(['10⁻¹⁵', '10⁻¹²', '10⁻⁹', '10⁻⁶', '10⁻³', '10⁰']);
+    for (const [lo, hi] of [[1e-30, 10], [3e-7, 50], [1e-5, 0.02]] as const) {
+      const t = logTicks(lo, hi, 7);
+      expect(t.length).toBeGreaterThanOrEqual(3);
+      expect(t.length).toBeLessThanOrEqual(7);
+      expect(t.every((v) => v >= lo && v <= hi)).toBe(true);
+    }
+  });
+  it('gives a narrow range at least three ticks, in plain decimals', () => {
+    const ticks = logTicks(2.9, 22, 8);
+    expect(ticks).toEqual([5, 10, 20]);
+    expect(ticks.map(logTickFormat(ticks))).toEqual(['5', '10', '20']);
+    const tiny = logTicks(2.1e-9, 8.4e-9, 8);
+    expect(tiny.map(logTickFormat(tiny))).toEqual([3, 4, 5, 6, 7, 8].map((m) => `${m}\u202f×\u202f10⁻⁹`));
+  });
+  it('the gradient plot labels 30 sigmoid layers in powers of ten, with no atto, femto or pico', () => {
+    const pts = Array.from({ length: 30 }, (_, i) => ({ series: 'sigmoid', layer: i + 1, value: 5.83 * 0.233 ** (29 - i) }));
+    for (const compact of [false, true]) {
+      const o = gradientPlot(pts, { depth: 30, colors: { sigmoid: 'blue' }, compact });
+      const svg = renderPlot(o);
+      noNaN(svg);
+      const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+      expect(labels).toContain('10⁻¹²');
+      for (const label of labels) expect(label).not.toMatch(/^[\d.]+\s*[afpnµμmk]$|e[−-]\d/);
+    }
   });
 });
 

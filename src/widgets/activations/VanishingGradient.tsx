@@ -3,7 +3,7 @@ import { gradientPlot, type GradientPoint } from '../../plots/activations/gradie
 import { Button, CheckboxGroup, Controls, Select, Slider } from '../shared/controls';
 import { DualPlot } from './DualPlot';
 import { listCodec, numberCodec, oneOfCodec, useUrlState } from '../shared/url-state';
-import { formatNumber } from '../shared/validate';
+import { formatMagnitude } from '../../plots/activations/log-axis';
 import { DEEP_ACTIVATIONS, DEEP_INITS, DEEP_WIDTH, MAX_DEPTH, layerErrors, quarterPowerLine, shrinkage, type DeepActivation, type DeepInit } from './deep';
 import { FUNCTION_COLORS, FUNCTION_LABELS } from './logic';
 import './activations.css';
@@ -85,9 +85,9 @@ export default function VanishingGradient(props: Props) {
               return (
                 <tr key={r.activation}>
                   <td>{FUNCTION_LABELS[r.activation]}</td>
-                  <td>{formatNumber(r.errors[r.errors.length - 1]?.value ?? NaN, 3)}</td>
-                  <td>{formatNumber(r.errors[0]?.value ?? NaN, 3)}</td>
-                  <td>{perLayer === null ? (zeros ? `${zeros} layer(s) at exactly 0` : '—') : `× ${formatNumber(perLayer, 3)}`}</td>
+                  <td>{formatMagnitude(r.errors[r.errors.length - 1]?.value ?? NaN, 3)}</td>
+                  <td>{formatMagnitude(r.errors[0]?.value ?? NaN, 3)}</td>
+                  <td>{perLayer === null ? (zeros ? `${zeros} layer(s) at exactly 0` : '—') : `× ${formatMagnitude(perLayer, 3)}`}</td>
                 </tr>
               );
             })}
