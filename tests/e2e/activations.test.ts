@@ -149,6 +149,61 @@ describe('the activation-functions article', () => {
     await close();
   });
 
+  it('explorer readout on a 360 px phone: every function in the same columns, one line each, nothing overflowing', async () => {
+    const { page, problems, close } = await openPage(browser, article, { viewport: { width: 360, height: 800 } });
+    await page.goto(`${article}?all.fns=sigmoid,tanh,relu,leakyRelu,prelu,rrelu,elu`, { waitUntil: 'networkidle' });
+    await waitForHydration(page, '#fig-all .nn-plot');
+    const fig = page.locator('#fig-all');
+    await expect.poll(() => fig.getByTestId('readout-entry').count()).toBe(7);
+    const layout = () =>
+      fig.getByTestId('readout').evaluate((readout) => {
+        const box = readout.getBoundingClientRect();
+        const rows = [...readout.querySelectorAll('[data-testid="readout-entry"]')].map((row) => {
+          const r = row.getBoundingClientRect();
+          const part = (sel: string) => {
+            const b = row.querySelector(sel)!.getBoundingClientRect();
+            return { left: Math.round(b.left), right: Math.round(b.right), top: Math.round(b.top - r.top), height: Math.round(b.height) };
+          };
+          return { name: part('.act-readout-name'), f: part('[data-part="f"]'), d: part('[data-part="d"]') };
+        });
+        const lineHeight = parseFloat(getComputedStyle(readout).lineHeight) || 20;
+        return {
+          rows,
+          lineHeight,
+          right: box.right,
+          overflow: readout.scrollWidth - readout.clientWidth,
+          pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+        };
+      });
+    for (const key of ['Home', 'End', 'PageDown']) {
+      await fig.locator('.act-panel').first().focus();
+      const before = await fig.getByTestId('readout').innerText();
+      await page.keyboard.press(key);
+      await expect.poll(() => fig.getByTestId('readout').innerText()).not.toBe(before);
+      const l = await layout();
+      const [first] = l.rows;
+      for (const row of l.rows) {
+        // the same columns: f and f′ start and end where the first entry's do …
+        expect(row.f.left, key).toBe(first.f.left);
+        expect(row.d.left, key).toBe(first.d.left);
+        expect(row.name.left, key).toBe(first.name.left);
+        // … on the same line as the name, never wrapped onto a line of their own
+        expect(row.f.top, key).toBe(row.name.top);
+        expect(row.d.top, key).toBe(row.name.top);
+        for (const part of [row.name, row.f, row.d]) {
+          expect(part.height, key).toBeLessThan(l.lineHeight * 1.5);
+          expect(part.right, key).toBeLessThanOrEqual(Math.ceil(l.right));
+        }
+        expect(row.f.left, key).toBeGreaterThanOrEqual(row.name.right);
+        expect(row.d.left, key).toBeGreaterThanOrEqual(row.f.right);
+      }
+      expect(l.overflow, key).toBeLessThanOrEqual(0);
+      expect(l.pageOverflow, key).toBeLessThanOrEqual(0);
+    }
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
   it('vanishing gradient: depth, activations, initialiser and reseed each change the figure', async () => {
     const { page, problems, close } = await openPage(browser, article);
     await page.goto(article, { waitUntil: 'networkidle' });

@@ -165,16 +165,27 @@ export default function ActivationExplorer(props: Props) {
         {panel(fOptions, `${names}: f(x) for x from ${formatNumber(x0)} to ${formatNumber(x1)}`)}
         {panel(dOptions, `${names}: derivative f′(x) for x from ${formatNumber(x0)} to ${formatNumber(x1)}`)}
       </div>
+      {/* One row per function in three aligned columns (name, f, f′) under one header that gives x: the same layout on a phone and a desktop. */}
       <div class="nn-readout act-readout" aria-live="polite" data-testid="readout">
+        <div class="act-readout-row act-readout-head">
+          <span class="act-readout-name">x = {formatNumber(x, 3)}</span>
+          <span class="act-readout-value" aria-hidden="true">f(x)</span>
+          <span class="act-readout-value" aria-hidden="true">f′(x)</span>
+        </div>
         {readings.map((r) => (
-          <div class="act-readout-row" key={r.name}>
+          <div class="act-readout-row" key={r.name} data-testid="readout-entry">
             <span class="act-readout-name">
               <span class="act-swatch" style={{ background: FUNCTION_COLORS[r.name] }} />
               {FUNCTION_LABELS[r.name]}
             </span>
-            <span>x = {formatNumber(x, 3)}</span>
-            <span>f(x) = {formatNumber(r.f, 4)}</span>
-            <span>f′(x) = {formatNumber(r.d, 4)}</span>
+            <span class="act-readout-value" data-part="f">
+              <span class="visually-hidden">f(x) = </span>
+              {formatNumber(r.f, 4)}
+            </span>
+            <span class="act-readout-value" data-part="d">
+              <span class="visually-hidden">f′(x) = </span>
+              {formatNumber(r.d, 4)}
+            </span>
           </div>
         ))}
       </div>
