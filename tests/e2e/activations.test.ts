@@ -33,6 +33,14 @@ async function tickLabels(page: Page, fig: string, axis: 'x' | 'y'): Promise<str
   return page.locator(`${fig} .nn-plot:visible svg`).first().locator(`${group} text`).allTextContents();
 }
 
+/** What the explorer's readout says for one function: f and f′ as printed (with their hidden labels). */
+async function readoutOf(page: Page, fig: string, name: string): Promise<{ f: string; d: string }> {
+  const entry = page.locator(`${fig} [data-testid="readout-entry"]`).filter({ hasText: name }).first();
+  const f = (await entry.locator('[data-part="f"]').textContent()) ?? '';
+  const d = (await entry.locator('[data-part="d"]').textContent()) ?? '';
+  return { f: f.trim(), d: d.trim() };
+}
+
 const probs = (page: Page) => page.locator('#fig-softmax [data-testid="softmax-probs"]').innerText();
 
 describe('the activation-functions article', () => {
@@ -145,6 +153,35 @@ describe('the activation-functions article', () => {
       await rr.getByLabel('RReLU u', { exact: true }).press('Enter');
     });
     expect(await rr.getByTestId('rrelu-slopes').innerText()).toContain('0.2857');
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('leaky ReLU: the slope slider reaches 1, where the function is the identity, as the caption says', async () => {
+    const { page, problems, close } = await openPage(browser, article);
+    await page.goto(article, { waitUntil: 'networkidle' });
+    await waitForHydration(page, '#fig-leaky .nn-plot');
+    const fig = page.locator('#fig-leaky');
+    expect(await fig.locator('figcaption').innerText()).toContain('at 1 the identity');
+    const slider = fig.getByRole('slider', { name: /Leaky slope/ });
+    expect(await slider.getAttribute('max')).toBe('1');
+    await changes(page, '#fig-leaky', async () => {
+      await slider.focus();
+      await page.keyboard.press('End');
+    });
+    expect(await slider.inputValue()).toBe('1');
+    expect(page.url()).toContain('leaky.slope=1');
+    // the cursor starts on the negative side, at x = −1.5: f(x) = x and f′(x) = 1 there …
+    await expect.poll(() => readoutOf(page, '#fig-leaky', 'Leaky ReLU')).toEqual({ f: 'f(x) = −1.5', d: 'f′(x) = 1' });
+    // … and on the positive side
+    await fig.locator('.act-panel').first().focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => readoutOf(page, '#fig-leaky', 'Leaky ReLU')).toEqual({ f: 'f(x) = 5', d: 'f′(x) = 1' });
+    // a shared link with slope 1 is restored, not clamped
+    await page.goto(`${article}?leaky.slope=1`, { waitUntil: 'networkidle' });
+    await waitForHydration(page, '#fig-leaky .nn-plot');
+    await expect.poll(() => page.locator('#fig-leaky').getByRole('slider', { name: /Leaky slope/ }).inputValue()).toBe('1');
+    await expect.poll(() => readoutOf(page, '#fig-leaky', 'Leaky ReLU')).toEqual({ f: 'f(x) = −1.5', d: 'f′(x) = 1' });
     expect(allProblems(problems)).toEqual([]);
     await close();
   });

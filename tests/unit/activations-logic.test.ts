@@ -3,6 +3,8 @@ import { softmax } from '@neural-notes/nn';
 import {
   DEFAULT_PARAMS, FUNCTIONS, SOFTMAX_PRESETS, formatProbability, makeActivation, naiveSoftmaxFails, rreluTrainingSlopes, sampleCurves, stepCursor,
 } from '../../src/widgets/activations/logic';
+import { LEAKY_SLOPE, activationExplorerProps } from '../../src/widgets/activations/ActivationExplorer.props';
+import { resolveProps } from '../../src/widgets/shared/props';
 import { layerErrors, quarterPowerLine, shrinkage } from '../../src/widgets/activations/deep';
 import { DEAD_THRESHOLD, runDeadUnits, runPrelu, toyTask } from '../../src/widgets/activations/training';
 import { createNetwork, createRng, deadUnits } from '@neural-notes/nn';
@@ -46,6 +48,20 @@ describe('sampleCurves', () => {
     expect(makeActivation('prelu', { ...DEFAULT_PARAMS, a: 0.5 }).output(-2)).toBeCloseTo(-1);
     expect(makeActivation('rrelu', DEFAULT_PARAMS).der(-1)).toBeCloseTo(1 / 5.5);
     expect(makeActivation('elu', { ...DEFAULT_PARAMS, alpha: 2 }).output(-100)).toBeCloseTo(-2);
+  });
+});
+
+describe('Leaky ReLU slope range', () => {
+  it('reaches 1, the identity the article’s caption asks for, in the prop, the slider and the URL (one shared range)', () => {
+    expect(LEAKY_SLOPE).toEqual({ min: 0, max: 1 });
+    expect(activationExplorerProps.slope.max).toBe(1);
+    expect(resolveProps('ActivationExplorer', activationExplorerProps, { slope: 1 }).slope).toBe(1);
+    expect(() => resolveProps('ActivationExplorer', activationExplorerProps, { slope: 1.01 })).toThrow(/from 0 to 1/);
+  });
+  it('at slope 1 Leaky ReLU is the identity: f(x) = x and f′(x) = 1 on both sides of 0', () => {
+    const c = sampleCurves(makeActivation('leakyRelu', { ...DEFAULT_PARAMS, slope: 1 }), -5, 5, 41);
+    for (const p of c.f) expect(p.y).toBeCloseTo(p.x, 12);
+    for (const p of c.d) expect(p.y).toBe(1);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   FUNCTIONS, FUNCTION_COLORS, FUNCTION_LABELS, isPiecewise, makeActivation, rreluTrainingSlopes, sampleCurves, stepCursor, valuesAt,
   type FunctionName, type FunctionParams,
 } from './logic';
+import { LEAKY_SLOPE } from './ActivationExplorer.props';
 import './activations.css';
 
 interface Props extends FunctionParams {
@@ -35,7 +36,7 @@ const codecs = {
   fns: listCodec(oneOfCodec(FUNCTIONS), { min: 1, max: FUNCTIONS.length }),
   x0: numberCodec(-50, 49.5),
   x1: numberCodec(-49.5, 50),
-  slope: numberCodec(0, 0.5),
+  slope: numberCodec(LEAKY_SLOPE.min, LEAKY_SLOPE.max),
   a: numberCodec(-0.5, 1),
   alpha: numberCodec(0, 3),
   lower: numberCodec(0.5, 50),
@@ -166,6 +167,7 @@ export default function ActivationExplorer(props: Props) {
         {panel(dOptions, `${names}: derivative f′(x) for x from ${formatNumber(x0)} to ${formatNumber(x1)}`)}
       </div>
       {/* One row per function in three aligned columns (name, f, f′) under one header that gives x: the same layout on a phone and a desktop. */}
+      {/* One row per function in three aligned columns (name, f, f′) under one header that gives x: the same layout on a phone and a desktop. */}
       <div class="nn-readout act-readout" aria-live="polite" data-testid="readout">
         <div class="act-readout-row act-readout-head">
           <span class="act-readout-name">x = {formatNumber(x, 3)}</span>
@@ -198,7 +200,7 @@ export default function ActivationExplorer(props: Props) {
         <NumberField label="x from" value={x0} min={-50} max={x1 - 0.5} onChange={(v) => update({ x0: v })} />
         <NumberField label="x to" value={x1} min={x0 + 0.5} max={50} onChange={(v) => update({ x1: v })} />
         {s.fns.includes('leakyRelu') && (
-          <Slider label="Leaky slope" value={params.slope} min={0} max={0.5} step={0.01} format={(v) => formatNumber(v, 2)} onChange={(v) => update({ slope: v })} />
+          <Slider label="Leaky slope" value={params.slope} min={LEAKY_SLOPE.min} max={LEAKY_SLOPE.max} step={0.01} format={(v) => formatNumber(v, 2)} onChange={(v) => update({ slope: v })} />
         )}
         {s.fns.includes('prelu') && (
           <Slider label="PReLU a" value={params.a} min={-0.5} max={1} step={0.01} format={(v) => formatNumber(v, 2)} onChange={(v) => update({ a: v })} />
