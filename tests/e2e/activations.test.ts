@@ -33,6 +33,9 @@ async function tickLabels(page: Page, fig: string, axis: 'x' | 'y'): Promise<str
   return page.locator(`${fig} .nn-plot:visible svg`).first().locator(`${group} text`).allTextContents();
 }
 
+/** Rays of the RReLU training-mode slopes: thin, translucent lines (curvePlot draws them at opacity 0.45). */
+const thinLines = (page: Page, fig: string) => page.locator(`${fig} .nn-plot svg g[stroke-opacity="0.45"]`).count();
+
 /** What the explorer's readout says for one function: f and f′ as printed (with their hidden labels). */
 async function readoutOf(page: Page, fig: string, name: string): Promise<{ f: string; d: string }> {
   const entry = page.locator(`${fig} [data-testid="readout-entry"]`).filter({ hasText: name }).first();
@@ -182,6 +185,34 @@ describe('the activation-functions article', () => {
     await waitForHydration(page, '#fig-leaky .nn-plot');
     await expect.poll(() => page.locator('#fig-leaky').getByRole('slider', { name: /Leaky slope/ }).inputValue()).toBe('1');
     await expect.poll(() => readoutOf(page, '#fig-leaky', 'Leaky ReLU')).toEqual({ f: 'f(x) = −1.5', d: 'f′(x) = 1' });
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('RReLU: the note describes the lines on screen, with and without the training-mode slopes', async () => {
+    const { page, problems, close } = await openPage(browser, article);
+    await page.goto(`${article}?all.fns=relu,rrelu`, { waitUntil: 'networkidle' });
+    await waitForHydration(page, '#fig-all .nn-plot');
+    const fig = page.locator('#fig-all');
+    const note = fig.getByTestId('rrelu-slopes');
+    const training = fig.getByLabel('Show slopes drawn in training');
+    // off: one RReLU line, and the note says nothing of thick or thin lines
+    await expect.poll(() => note.innerText()).toContain('Evaluation slope 2/(l + u) = 0.1818');
+    expect(await training.isChecked()).toBe(false);
+    expect(await thinLines(page, '#fig-all')).toBe(0);
+    expect(await note.innerText()).not.toMatch(/thick|thin/);
+    expect(await note.innerText()).toContain('the slope of the RReLU line for x < 0');
+    // on: eight thin lines per panel, and the note names them and the thick line
+    await changes(page, '#fig-all', () => training.check());
+    expect(await thinLines(page, '#fig-all')).toBe(16);
+    expect(await note.innerText()).toMatch(/\(the thin lines\)[\s\S]*\(the thick RReLU line\)/);
+    // and off again, in the RReLU figure, which starts in training mode
+    await waitForHydration(page, '#fig-rrelu .nn-plot');
+    const rr = page.locator('#fig-rrelu');
+    expect(await rr.getByTestId('rrelu-slopes').innerText()).toContain('(the thick RReLU line)');
+    await changes(page, '#fig-rrelu', () => rr.getByLabel('Show slopes drawn in training').uncheck());
+    expect(await thinLines(page, '#fig-rrelu')).toBe(0);
+    expect(await rr.getByTestId('rrelu-slopes').innerText()).not.toMatch(/thick|thin/);
     expect(allProblems(problems)).toEqual([]);
     await close();
   });

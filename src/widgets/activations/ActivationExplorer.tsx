@@ -167,7 +167,6 @@ export default function ActivationExplorer(props: Props) {
         {panel(dOptions, `${names}: derivative f′(x) for x from ${formatNumber(x0)} to ${formatNumber(x1)}`)}
       </div>
       {/* One row per function in three aligned columns (name, f, f′) under one header that gives x: the same layout on a phone and a desktop. */}
-      {/* One row per function in three aligned columns (name, f, f′) under one header that gives x: the same layout on a phone and a desktop. */}
       <div class="nn-readout act-readout" aria-live="polite" data-testid="readout">
         <div class="act-readout-row act-readout-head">
           <span class="act-readout-name">x = {formatNumber(x, 3)}</span>
@@ -225,14 +224,19 @@ export default function ActivationExplorer(props: Props) {
             </div>
             <Button onClick={() => update({ train: true, seed: (s.seed % 1e9) + 1 })}>Resample</Button>
           </Controls>
+          {/* Says only what is drawn: the thin lines and the thick line exist together, in training mode. */}
           <p class="act-note" data-testid="rrelu-slopes">
             {s.train ? (
               <>
-                Training mode, {RRELU_UNITS} units, slopes 1/a with a ~ U({formatNumber(params.lower)}, {formatNumber(params.upper)}):{' '}
-                {trainSlopes.map((k) => formatNumber(k, 3)).join(', ')}.{' '}
+                Training mode, {RRELU_UNITS} units, slopes 1/a with a ~ U({formatNumber(params.lower)}, {formatNumber(params.upper)}) (the thin lines):{' '}
+                {trainSlopes.map((k) => formatNumber(k, 3)).join(', ')}. Evaluation slope 2/(l + u) = {formatNumber(evalSlope, 4)} (the thick RReLU line).
               </>
-            ) : null}
-            Evaluation slope 2/(l + u) = {formatNumber(evalSlope, 4)} (the thick line).
+            ) : (
+              <>
+                Evaluation slope 2/(l + u) = {formatNumber(evalSlope, 4)}: the slope of the RReLU line for x &lt; 0. Tick “Show slopes drawn in training” to add
+                the slopes drawn in training mode.
+              </>
+            )}
           </p>
         </>
       )}
