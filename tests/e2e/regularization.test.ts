@@ -13,9 +13,66 @@ afterAll(async () => {
 
 const url = `${inject('siteUrl')}articles/l1-vs-l2-regularization/`;
 
-/** Every test error cell of the experiment table, by test id. */
+/** Every test error cell of the experiment table, by test id: its text and, after a bar, its tooltip (the value to 8 decimals). */
 async function errorCells(page: Page): Promise<Record<string, string>> {
-  return page.locator('#exp [data-testid^="err-"]').evaluateAll((cells) => Object.fromEntries(cells.map((c) => [c.getAttribute('data-testid'), c.textContent ?? ''])));
+  return page
+    .locator('#exp [data-testid^="err-"]')
+    .evaluateAll((cells) => Object.fromEntries(cells.map((c) => [c.getAttribute('data-testid'), `${c.textContent ?? ''}|${c.getAttribute('title') ?? ''}`])));
+}
+
+const FIGURES = ['#geo', '#outliers', '#exp', '#heat', '#prune'];
+
+interface DrawnText {
+  figure: string;
+  text: string;
+  /** Font size on screen: the computed font size times the SVG's scale (rendered width / viewBox width). */
+  px: number;
+  /** Its box on screen, and whether that box lies inside the plot's own box (which clips what is outside). */
+  box: { left: number; top: number; right: number; bottom: number };
+  inside: boolean;
+}
+
+/** Every text drawn in the figures' plots on screen (the drawing shown, wide or narrow). */
+async function drawnTexts(page: Page): Promise<DrawnText[]> {
+  return page.evaluate((figures) => {
+    const out: DrawnText[] = [];
+    for (const figure of figures) {
+      for (const plot of document.querySelectorAll<HTMLElement>(`${figure} .nn-plot`)) {
+        if (plot.getClientRects().length === 0) continue; // the drawing for the other screen size
+        const clip = plot.getBoundingClientRect();
+        for (const svg of plot.querySelectorAll('svg')) {
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          for (const t of svg.querySelectorAll('text')) {
+            const text = t.textContent?.trim() ?? '';
+            if (!text) continue;
+            const r = t.getBoundingClientRect();
+            out.push({
+              figure,
+              text,
+              px: parseFloat(getComputedStyle(t).fontSize) * scale,
+              box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+              inside: r.left >= clip.left - 0.5 && r.right <= clip.right + 0.5 && r.top >= clip.top - 0.5 && r.bottom <= clip.bottom + 0.5,
+            });
+          }
+        }
+      }
+    }
+    return out;
+  }, FIGURES);
+}
+
+/** Pairs of texts of one figure whose boxes overlap (by more than a pixel each way). */
+function overlaps(texts: DrawnText[]): string[] {
+  const found: string[] = [];
+  texts.forEach((a, i) =>
+    texts.slice(0, i).forEach((b) => {
+      if (a.figure !== b.figure) return;
+      const w = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+      const h = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+      if (w > 1 && h > 1) found.push(`${a.figure}: "${a.text}" over "${b.text}"`);
+    }),
+  );
+  return found;
 }
 
 async function hydrated(page: Page, figure: string): Promise<void> {
@@ -55,8 +112,8 @@ describe('L1 vs L2 article', () => {
     });
     await page.goto(url, { waitUntil: 'networkidle' });
     const built = await errorCells(page);
-    const numbers = Object.values(built).filter((t) => /^\d+\.\d{8}$/.test(t));
-    expect(numbers.length).toBe(20); // 4 methods × 5 runs, 8 decimals, in the HTML before any script ran
+    const numbers = Object.values(built).filter((t) => /^\d+\.\d{2}\|\d+\.\d{8}$/.test(t));
+    expect(numbers.length).toBe(20); // 4 methods × 5 runs, 2 decimals (8 in the tooltip), in the HTML before any script ran
     await hydrated(page, '#exp');
     // Let neighbouring figures that scrolled into view finish hydrating: only the training is measured.
     await page.waitForLoadState('networkidle');
@@ -132,7 +189,7 @@ describe('L1 vs L2 article', () => {
     const { page, problems, close } = await openPage(browser, url);
     await page.goto(url, { waitUntil: 'networkidle' });
     await hydrated(page, '#heat');
-    const svg = () => page.locator('#heat [data-testid="heat-l1"] .nn-plot').innerHTML();
+    const svg = () => page.locator('#heat [data-testid="heat-l1"] .nn-plot:visible').innerHTML();
     const before = await svg();
     const off = await page.locator('#heat [data-testid="heat-off-l1"]').innerText();
     expect(off).toMatch(/^\d+ of 30 hidden units switched off$/);
@@ -212,6 +269,191 @@ describe('L1 vs L2 article', () => {
     const text = await page.locator('body').innerText();
     expect(text).not.toMatch(/\bNaN\b|\bundefined\b|Infinity/);
     await expect(page.locator('[data-testid="findings"] li').count()).resolves.toBe(4);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('on a phone, every figure draws its text at 11px or more, whole and inside the figure, with no text over another', async () => {
+    const { page, problems, close } = await openPage(browser, url, { viewport: { width: 360, height: 800 } });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    for (const figure of FIGURES) await hydrated(page, figure); // measured as drawn after hydration (the same as built)
+    await page.waitForLoadState('networkidle');
+    const texts = await drawnTexts(page);
+    for (const figure of FIGURES) expect(texts.filter((t) => t.figure === figure).length, figure).toBeGreaterThan(5);
+    const small = texts.filter((t) => t.px < 11).map((t) => `${t.figure}: "${t.text}" at ${t.px.toFixed(1)}px`);
+    expect(small).toEqual([]);
+    expect(texts.filter((t) => !t.inside).map((t) => `${t.figure}: "${t.text}" cut off`)).toEqual([]);
+    expect(overlaps(texts)).toEqual([]);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('on a desktop, no axis label sits on a tick label (the experiment’s "x →" clears the "10")', async () => {
+    const { page, close } = await openPage(browser, url, { viewport: { width: 1280, height: 800 } });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const texts = await drawnTexts(page);
+    const fit = texts.filter((t) => t.figure === '#exp');
+    const label = fit.find((t) => t.text === 'x →');
+    const ten = fit.find((t) => t.text === '10' && label && Math.abs(t.box.right - label.box.right) < 40);
+    expect(label && ten, 'the fit plot’s x label and its last tick').toBeTruthy();
+    expect(label!.box.top).toBeGreaterThanOrEqual(ten!.box.bottom - 1);
+    expect(overlaps(texts)).toEqual([]);
+    expect(texts.filter((t) => t.px < 11)).toEqual([]);
+    await close();
+  });
+
+  it('on a phone, the weight heatmaps show all four matrices whole, with their labels', async () => {
+    const { page, close } = await openPage(browser, url, { viewport: { width: 360, height: 800 } });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    for (const method of ['l1', 'l2']) {
+      const plot = page.locator(`#heat [data-testid="heat-${method}"] .nn-plot:visible`);
+      const drawn = await plot.evaluate((el) => {
+        const clip = el.getBoundingClientRect();
+        const inside = (r: DOMRect) => r.left >= clip.left - 0.5 && r.right <= clip.right + 0.5 && r.top >= clip.top - 0.5 && r.bottom <= clip.bottom + 0.5;
+        const svg = el.querySelector('svg')!;
+        return {
+          labels: [...svg.querySelectorAll('text')].filter((t) => /^W\d/.test(t.textContent ?? '')).map((t) => ({ text: t.textContent, inside: inside(t.getBoundingClientRect()) })),
+          cells: svg.querySelectorAll('rect').length,
+          cellsOutside: [...svg.querySelectorAll('rect')].filter((r) => !inside(r.getBoundingClientRect())).length,
+        };
+      });
+      expect(drawn.labels, method).toEqual(['W1 (1,10)', 'W2 (10,10)', 'W3 (10,10)', 'W4 (10,1)'].map((text) => ({ text, inside: true })));
+      expect(drawn.cells, method).toBeGreaterThanOrEqual(220);
+      expect(drawn.cellsOutside, method).toBe(0);
+    }
+    await close();
+  });
+
+  it('“What we found” reads with its spaces, and its numbers are the tables’ numbers', async () => {
+    const { page, close } = await openPage(browser, url, { javaScriptEnabled: false });
+    await page.goto(url);
+    const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
+    const text = squash(await page.getByTestId('findings').innerText());
+    const cell = async (sel: string) => squash(await page.locator(sel).innerText());
+    const mean = (ms: string) => ms.split(' ±')[0];
+    const [none, l1, l2, el] = await Promise.all(['none', 'l1', 'l2', 'elastic'].map((m) => cell(`#exp [data-testid="mean-${m}"]`)));
+    const source = await cell('#exp tfoot tr:first-child td.reg-source');
+    const [l1Off, l2Off] = await Promise.all(['l1', 'l2'].map((m) => cell(`#exp [data-testid="off-${m}"]`)));
+    const [full, pruned, sourceArch, sourcePruned] = (await page.locator('#prune tfoot td').allInnerTexts()).map(squash);
+    for (const v of [none, l1, l2, el, source, full, pruned, sourceArch, sourcePruned]) expect(v).toMatch(/^\d+\.\d\d ± \d+\.\d\d$/);
+    expect(text).toContain(`the total test error was ${none} with no penalty, ${l1} with L1, ${l2} with L2 and ${el} with elastic net (mean ± sample sd). The lowest mean: `);
+    expect(text).toMatch(/The lowest mean: (no penalty|L1|L2|elastic net)\. L2 against L1/);
+    expect(text).toMatch(/L2 scored lower in \d of 5 runs, and its mean was (not )?lower \(/);
+    expect(text).toContain(`lower (${mean(l2)} against ${mean(l1)}). So `);
+    expect(text).toMatch(/ gap\. The source’s five L1 runs averaged /);
+    expect(text).toContain(`The source’s five L1 runs averaged ${source}.`);
+    expect(text).toContain(`L1 switched off on average ${l1Off} of the 30 hidden units (`);
+    expect(text).toContain(`; L2 switched off ${l2Off} units and left `);
+    expect(text).toContain(`that pruned network scored ${pruned}, against ${full} for the full network and ${sourceArch} for the source’s pruned shape retrained here (the source reported ${sourcePruned}).`);
+    // The eight places where a line break used to swallow the space.
+    for (const glued of [/penalty,\d/, /mean:\S/, /in\d/, /lower\(/, /gap\.\S/, /units\(/, /off\d/, /and\d/]) expect(text).not.toMatch(glued);
+    await close();
+  });
+
+  it('shows per-run errors with two decimals in both tables, the full value in each cell’s tooltip and in the CSV', async () => {
+    const { page, close } = await openPage(browser, url, { acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const runCells = async (fig: string) =>
+      page.locator(`${fig} .reg-table tbody td`).evaluateAll((tds) => tds.filter((td) => td.textContent !== '').map((td) => ({ text: td.textContent ?? '', title: td.getAttribute('title') ?? '' })));
+    for (const fig of ['#exp', '#prune']) {
+      const cells = await runCells(fig);
+      expect(cells.length, fig).toBeGreaterThanOrEqual(20);
+      for (const c of cells) {
+        expect(c.text, fig).toMatch(/^\d+\.\d{2}$/);
+        expect(c.title, fig).toMatch(/^\d+\.\d{8}$/);
+        expect(Number(c.title).toFixed(2)).toBe(c.text);
+      }
+    }
+    const exact = (await runCells('#exp'))[0].title;
+    const figure = page.locator('#exp');
+    await figure.scrollIntoViewIfNeeded();
+    await figure.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached', timeout: 15_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: 'CSV', exact: true }).click()]);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(await download.path()).toString()).toContain(`,${exact}`);
+    await close();
+  });
+
+  it('outliers: each “Add an outlier” adds a new point where it can be seen, and the limit says why the button is off', async () => {
+    for (const width of [360, 1280]) {
+      const { page, problems, close } = await openPage(browser, url, { viewport: { width, height: 800 } });
+      await page.goto(url, { waitUntil: 'networkidle' });
+      await hydrated(page, '#outliers');
+      const fig = page.locator('#outliers');
+      const add = fig.getByRole('button', { name: 'Add an outlier' });
+      /** Centres of the outlier circles drawn (stroked red), in the drawing on screen. */
+      const outliers = () =>
+        fig.locator('.nn-plot:visible svg g[stroke="var(--danger)"] circle').evaluateAll((cs) =>
+          cs.map((c) => {
+            const r = c.getBoundingClientRect();
+            return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+          }),
+        );
+      expect(await outliers()).toHaveLength(2);
+      for (let n = 3; n <= 12; n++) {
+        await add.click();
+        await expect.poll(async () => (await outliers()).length, { message: `width ${width}, click ${n - 2}` }).toBe(n);
+        const centres = await outliers();
+        // every circle apart from every other by more than its own radius (6–7px): visibly a new point
+        for (let i = 0; i < centres.length; i++)
+          for (let j = 0; j < i; j++) expect(Math.hypot(centres[i][0] - centres[j][0], centres[i][1] - centres[j][1]), `width ${width}: points ${i} and ${j}`).toBeGreaterThan(8);
+      }
+      await expect(add.isDisabled()).resolves.toBe(true);
+      const note = fig.getByTestId('outlier-limit');
+      await expect(note.isVisible()).resolves.toBe(true);
+      await expect(note.innerText()).resolves.toMatch(/^At most 12 outliers/);
+      expect(await add.getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));
+      await fig.getByRole('button', { name: 'Remove outlier 12' }).click();
+      await expect(add.isEnabled()).resolves.toBe(true);
+      expect(await note.count()).toBe(0);
+      expect(allProblems(problems)).toEqual([]);
+      await close();
+    }
+  });
+
+  it('outliers: a falling line reads “ŷ = 8.92 − 1.11x”, never “+ −”', async () => {
+    const points = ['7.5:2', '9:3', ...Array(10).fill('8:0')].join(',');
+    const page12 = `${url}?outliers.points=${points}`;
+    const { page, problems, close } = await openPage(browser, page12);
+    await page.goto(page12, { waitUntil: 'networkidle' });
+    await hydrated(page, '#outliers');
+    const readout = page.getByTestId('outlier-fits');
+    await expect.poll(() => readout.innerText()).toContain('absolute loss: ŷ = 8.92 \u2212 1.11x,');
+    expect(await readout.innerText()).not.toMatch(/\+ [−-]/);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('on a phone, pointing at the narrow drawings lands where pointed: a new outlier, the geometry’s probe', async () => {
+    const { page, problems, close } = await openPage(browser, url, { viewport: { width: 360, height: 800 } });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    /** Page position of a point given in the SVG's own units, in the drawing on screen of `figure`. */
+    const at = (figure: string, x: number, y: number) =>
+      page.locator(`${figure} .nn-plot:visible svg`).last().evaluate(
+        (svg, [sx, sy]) => {
+          const r = svg.getBoundingClientRect();
+          const k = r.width / (svg as SVGSVGElement).viewBox.baseVal.width;
+          return { x: r.left + sx * k, y: r.top + sy * k, narrow: svg.closest('.reg-narrow') !== null };
+        },
+        [x, y],
+      );
+    await hydrated(page, '#outliers');
+    // The narrow outlier drawing: 340 × 316, margins 36 left, 12 right, 30 top, 42 bottom; x in [0, 10], y in [−6, 30].
+    const p = await at('#outliers', 36 + 0.5 * (340 - 48), 30 + ((30 - 24) / 36) * (316 - 72));
+    expect(p.narrow).toBe(true);
+    await page.mouse.click(p.x, p.y);
+    const fig = page.locator('#outliers');
+    await expect.poll(() => fig.getByLabel('outlier 3: x').inputValue()).not.toBe('');
+    expect(Number(await fig.getByLabel('outlier 3: x').inputValue())).toBeCloseTo(5, 0);
+    expect(Number(await fig.getByLabel('y', { exact: true }).nth(2).inputValue())).toBeCloseTo(24, 0);
+    await hydrated(page, '#geo');
+    // The narrow geometry drawing: 340 × 340, margin 40, both axes [−1.5, 2.5] (65px a unit): w = (2, −1) is 3.5 units in from the top left.
+    const g = await at('#geo', 40 + 3.5 * 65, 40 + 3.5 * 65);
+    expect(g.narrow).toBe(true);
+    await page.mouse.click(g.x, g.y);
+    const geo = page.locator('#geo');
+    await expect.poll(async () => Number(await geo.getByLabel('probe w₁').inputValue())).toBeCloseTo(2, 1);
+    expect(Number(await geo.getByLabel('probe w₂').inputValue())).toBeCloseTo(-1, 1);
     expect(allProblems(problems)).toEqual([]);
     await close();
   });

@@ -4,6 +4,7 @@ import {
   DEFAULT_SETTINGS,
   decodeFrames,
   encodeFrames,
+  exactError,
   findings,
   formatError,
   formatMeanSd,
@@ -75,10 +76,20 @@ describe('summaries and formatting', () => {
     expect(s).toMatchObject({ runs: 3, finished: 2, diverged: 1, min: 1, max: 3 });
   });
 
-  it('formats errors with 8 decimals and never prints NaN', () => {
-    expect(formatError(22.68515524)).toBe('22.68515524');
+  it('formats errors with two decimals, like the mean ± sd rows, and never prints NaN', () => {
+    expect(formatError(40.50266178)).toBe('40.50');
+    expect(formatError(22.68515524)).toBe('22.69');
+    expect(formatError(4.77383674)).toBe('4.77');
     expect(formatError(null)).toBe('—');
     expect(formatError(NaN)).toBe('—');
+  });
+
+  it('keeps the source’s 8 decimals for a cell’s tooltip, and none for an empty cell', () => {
+    expect(formatError(22.68515524, 8)).toBe('22.68515524');
+    expect(exactError(40.50266178)).toBe('40.50266178');
+    expect(exactError(null)).toBeUndefined();
+    expect(exactError(undefined)).toBeUndefined();
+    expect(exactError(Infinity)).toBeUndefined();
   });
 
   it('formats mean ± sd with two decimals each, keeping trailing zeros, unbreakable', () => {

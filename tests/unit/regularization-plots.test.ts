@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { renderPlot } from '../../src/plots/render';
+import { parseHTML } from 'linkedom';
+import { renderPlot, type PlotOptions } from '../../src/plots/render';
+import { rowsFromPlot } from '../../src/plots/plot-data';
 import { curveRows, curvesPlot, dataPoints, errorRows, errorsPlot, fitPlot, fitRows } from '../../src/plots/regularization/experiment';
-import { deadOutlines, heatCells, heatLayout, heatmapPlot } from '../../src/plots/regularization/heatmap';
+import { deadOutlines, heatCells, heatLayout, heatmapPlot, heatRows } from '../../src/plots/regularization/heatmap';
 import { groupRows, groupsStripPlot } from '../../src/plots/regularization/prune';
-import { geometryPlot, toData } from '../../src/plots/regularization/geometry';
+import { GEOMETRY_FRAMES, geometryPlot, toData, type GeometryData } from '../../src/plots/regularization/geometry';
 import { outliersPlot } from '../../src/plots/regularization/outliers';
 import { DEFAULT_SETTINGS, runSettings, SOURCE_L1_ERRORS, type CompactRun } from '../../src/widgets/regularization/logic';
 import { leastAbsoluteLine, leastSquaresLine, optimumPath, penalizedOptimum, quadraticLoss } from '@neural-notes/nn';
@@ -109,7 +111,7 @@ describe('penalty geometry', () => {
     for (const p of lossLevelSet(q, 0.5)) expect(quadraticLoss(q, p)).toBeCloseTo(0.5, 10);
   });
   it('maps pointer pixels to weights and renders without NaN', () => {
-    const [x, y] = toData(36, 36);
+    const [x, y] = toData(GEOMETRY_FRAMES.wide.margin, GEOMETRY_FRAMES.wide.margin);
     expect(x).toBeCloseTo(-1.5, 12);
     expect(y).toBeCloseTo(2.5, 12);
     const svg = renderPlot(geometryPlot({ lossCurves: [lossLevelSet(q, 1)], penaltyCurve: penaltyLevelSet(penaltyFor('l1', 1, 0.5), 0.6), path: [[NaN, 0]], optimum: [0.6, 0], center: q.center, probe: null, color: 'red' }));
@@ -130,5 +132,126 @@ describe('outliers and the loss', () => {
     expect(Math.abs(sq.slope - 2)).toBeGreaterThan(3 * Math.abs(ab.slope - 2));
     expect(leastSquaresLine([[1, 1]])).toBeNull();
     expect(renderPlot(outliersPlot(base, [[7.5, 2]], { absolute: ab, squared: sq, truth: TRUE_LINE }))).not.toMatch(/NaN/);
+  });
+});
+
+/**
+ * The smallest text of a drawing as seen on screen when it is shown in a figure box `box` px wide
+ * (scaled down to fit, never up): each text's font size (its own, an ancestor's, or the SVG's)
+ * times box / width. A phone of 360 CSS px gives a 307 px figure box.
+ */
+function smallestText(options: PlotOptions, box = 307): { px: number; text: string } {
+  const { document } = parseHTML(`<!doctype html><html><body>${renderPlot(options)}</body></html>`);
+  const svgs = [...document.querySelectorAll('svg')];
+  const svg = svgs[svgs.length - 1]; // the plot, after any legend swatches
+  const sizeOf = (el: Element): number | null => {
+    const style = /font-size:\s*([\d.]+)px/.exec(el.getAttribute('style') ?? '');
+    if (style) return Number(style[1]);
+    const attr = el.getAttribute('font-size');
+    return attr ? Number(attr) : null;
+  };
+  const scale = Math.min(1, box / Number(svg.getAttribute('width')));
+  let smallest = { px: Infinity, text: '' };
+  for (const t of svg.querySelectorAll('text')) {
+    if (!t.textContent?.trim()) continue;
+    let size: number | null = null;
+    for (let el: Element | null = t; el && size === null; el = el.parentElement) size = sizeOf(el);
+    const px = (size ?? 16) * scale;
+    if (px < smallest.px) smallest = { px, text: t.textContent };
+  }
+  return smallest;
+}
+
+describe('every figure of the article has a drawing for a phone whose text stays legible', () => {
+  const q = DEFAULT_QUADRATIC;
+  const geo: GeometryData = { lossCurves: [lossLevelSet(q, 1)], penaltyCurve: penaltyLevelSet(penaltyFor('l1', 1, 0.5), 0.6), path: [], optimum: [0.6, 0], center: q.center, probe: [1, 1], color: 'red' };
+  const base = basePoints();
+  const fits = { absolute: leastAbsoluteLine(base), squared: leastSquaresLine(base), truth: TRUE_LINE };
+  const sizes = [1, 10, 10, 10, 1];
+  const weights = [Array(10).fill(0.5), Array(100).fill(0), Array(100).fill(-0.5), Array(10).fill(1)];
+  const group = (label: string) => ({ label, color: 'red', values: [1, 2, 3] });
+  const drawings = (compact: boolean): [string, PlotOptions][] => [
+    ['penalty geometry', geometryPlot(geo, { compact })],
+    ['outliers', outliersPlot(base, [[7.5, 2]], fits, { compact })],
+    ['experiment: data and fits', fitPlot(out.data, out.runs, ['l1', 'l2'], { compact })],
+    ['experiment: curves', curvesPlot(out.runs, ['l1', 'l2'], 100, 'penalty', { compact })],
+    ['experiment: test errors', errorsPlot(out.runs, ['l1', 'l2'], SOURCE_L1_ERRORS, { compact })],
+    ['heatmaps', heatmapPlot(sizes, weights, [[0], [], []], { maxAbs: 1, compact })],
+    ['prune', groupsStripPlot(['full 1-10-10-10-1, L1 (ours)', 'pruned as derived here, L1 (ours)'].map(group), { compact })],
+  ];
+
+  it('on a 360px phone (a 307px figure box) the narrow drawings show every text at 11px or more', () => {
+    for (const [name, options] of drawings(true)) {
+      expect(options.width, name).toBeLessThanOrEqual(340);
+      const smallest = smallestText(options);
+      expect(smallest.px, `${name}: "${smallest.text}"`).toBeGreaterThanOrEqual(11);
+    }
+  });
+
+  it('the wide drawings, shown from a 35rem box up (24rem for the 440px geometry), do too', () => {
+    for (const [name, options] of drawings(false)) {
+      const box = options.width === GEOMETRY_FRAMES.wide.width ? 384 : 560;
+      const smallest = smallestText(options, box);
+      expect(smallest.px, `${name}: "${smallest.text}"`).toBeGreaterThanOrEqual(11);
+    }
+  });
+
+  it('both drawings of a figure carry the same data (so its CSV does not depend on the screen)', () => {
+    const wide = drawings(false);
+    // The heatmaps hand their own rows (heatRows) to the CSV: their marks hold layout coordinates.
+    drawings(true).forEach(([name, narrow], i) => {
+      if (name !== 'heatmaps') expect(rowsFromPlot(narrow), name).toEqual(rowsFromPlot(wide[i][1]));
+    });
+    const rows = heatRows(sizes, weights);
+    expect(rows).toHaveLength(220);
+    expect(rows[0]).toEqual({ matrix: 'W1', row: 1, column: 1, weight: 0.5 });
+    expect(rows.at(-1)).toEqual({ matrix: 'W4', row: 10, column: 1, weight: 1 });
+  });
+});
+
+describe('heatmaps on a phone', () => {
+  const sizes = [1, 10, 10, 10, 1];
+  it('lays the four matrices out two to a row, the second row under the first with room for its labels', () => {
+    const layout = heatLayout(sizes, 2);
+    expect(layout.offsets).toEqual([0, 11.6, 0, 11.6]);
+    expect(layout.tops).toEqual([0, 0, 12.4, 12.4]);
+    expect(layout.width).toBeCloseTo(21.6, 12);
+    expect(layout.height).toBeCloseTo(22.4, 12);
+    expect(heatLayout(sizes).tops).toEqual([0, 0, 0, 0]);
+  });
+  it('puts every weight and every outline inside the drawing, and each matrix in its own place', () => {
+    const weights = [Array(10).fill(0.1), Array(100).fill(0.2), Array(100).fill(0.3), Array(10).fill(0.4)];
+    const layout = heatLayout(sizes, 2);
+    const cells = heatCells(sizes, weights, 2);
+    expect(cells).toHaveLength(220);
+    for (const c of cells) {
+      expect(c.x1).toBeGreaterThanOrEqual(0);
+      expect(c.x2).toBeLessThanOrEqual(layout.width + 1e-9);
+      expect(c.y2).toBeLessThanOrEqual(layout.height + 1e-9);
+    }
+    const w4 = cells.filter((c) => c.layer === 3);
+    expect(new Set(w4.map((c) => c.x1))).toEqual(new Set([11.6]));
+    expect(Math.min(...w4.map((c) => c.y1))).toBe(12.4);
+    // unit 3 of hidden layer 2: its column in W2 (top row) and its row in W3 (bottom row)
+    const [col, row] = deadOutlines(sizes, [[], [3], []], 2);
+    expect(col).toMatchObject({ x1: 11.6 + 3, x2: 11.6 + 4, y1: 0, y2: 10 });
+    expect(row).toMatchObject({ x1: 0, x2: 10, y1: 12.4 + 3, y2: 12.4 + 4 });
+  });
+  it('labels every matrix whole, inside the drawing, and keeps the colour key legible', () => {
+    const options = heatmapPlot(sizes, [Array(10).fill(0.5), Array(100).fill(0), Array(100).fill(-0.5), Array(10).fill(1)], [], { maxAbs: 1.6, compact: true });
+    const svg = renderPlot(options);
+    for (const label of ['W1 (1,10)', 'W2 (10,10)', 'W3 (10,10)', 'W4 (10,1)', '−1.6', '1.6', 'weight']) expect(svg).toContain(`>${label}<`);
+    expect(svg).not.toMatch(/NaN/);
+  });
+});
+
+describe('penalty geometry in either drawing', () => {
+  it('maps the corners of the plot area to the domain, wide and narrow', () => {
+    for (const f of [GEOMETRY_FRAMES.wide, GEOMETRY_FRAMES.narrow]) {
+      expect(toData(f.margin, f.margin, f)).toEqual([-1.5, 2.5]);
+      const [x, y] = toData(f.width - f.margin, f.height - f.margin, f);
+      expect(x).toBeCloseTo(2.5, 12);
+      expect(y).toBeCloseTo(-1.5, 12);
+    }
   });
 });

@@ -1,19 +1,22 @@
 /**
  * Pure plot builders for the experiment figure: the data with every run's fitted line, the
  * training curves (data loss and penalty, separately), and the strip/box plot of the total
- * test error per method. Non-finite values never reach a mark.
+ * test error per method. Non-finite values never reach a mark. Each comes wide (560px) or
+ * `compact` (a phone's width, see DualPlot.tsx), both with 13px text.
  */
 import * as Plot from '@observablehq/plot';
 import type { Method } from '@neural-notes/nn';
 import type { PlotOptions } from '../render';
+import { FONT_SIZE, MARGIN_BOTTOM, MARGIN_TOP, NARROW_WIDTH } from './frame';
+import { stripPlot } from './strip';
 import { fitGrid, METHOD_COLORS, METHOD_LABELS, type CompactData, type CompactRun } from '../../widgets/regularization/logic';
 
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
-function colorScale(methods: readonly Method[], extra: { label: string; color: string }[] = []) {
+function colorScale(methods: readonly Method[]) {
   return {
-    domain: [...methods.map((m) => METHOD_LABELS[m]), ...extra.map((e) => e.label)],
-    range: [...methods.map((m) => METHOD_COLORS[m]), ...extra.map((e) => e.color)],
+    domain: methods.map((m) => METHOD_LABELS[m]),
+    range: methods.map((m) => METHOD_COLORS[m]),
     legend: true,
   };
 }
@@ -47,16 +50,18 @@ export function fitRows(runs: readonly CompactRun[]): { x: number; y: number; ke
   return rows;
 }
 
-export function fitPlot(data: CompactData, runs: readonly CompactRun[], methods: readonly Method[], width = 560): PlotOptions {
+export function fitPlot(data: CompactData, runs: readonly CompactRun[], methods: readonly Method[], { compact = false }: { compact?: boolean } = {}): PlotOptions {
   const points = dataPoints(data).filter((p) => finite(p.y));
   const ys = points.map((p) => p.y);
   const top = Math.max(25, ...ys) + 2;
   return {
-    width,
-    // Larger than Plot's 10px: these figures shrink to about half size on a phone.
-    style: { fontSize: '13px' },
-    height: 300,
+    width: compact ? NARROW_WIDTH : 560,
+    style: { fontSize: FONT_SIZE },
+    height: compact ? 260 : 310,
+    marginTop: MARGIN_TOP,
     marginLeft: 40,
+    marginRight: 20,
+    marginBottom: MARGIN_BOTTOM,
     x: { domain: [0, 10], label: 'x' },
     y: { domain: [-2, top], label: 'y', grid: true },
     color: colorScale(methods),
@@ -91,15 +96,23 @@ export function curveRows(runs: readonly CompactRun[], stride = 1): CurveRow[] {
 }
 
 /** One term of the cost (data loss or penalty) per epoch, one line per run. */
-export function curvesPlot(runs: readonly CompactRun[], methods: readonly Method[], epochs: number, term: CurveRow['term'] = 'data loss', width = 560): PlotOptions {
+export function curvesPlot(
+  runs: readonly CompactRun[],
+  methods: readonly Method[],
+  epochs: number,
+  term: CurveRow['term'] = 'data loss',
+  { compact = false }: { compact?: boolean } = {},
+): PlotOptions {
   // Every second epoch is plenty for the eye and halves the drawing work with many runs.
   const rows = curveRows(runs, runs.length > 10 ? 2 : 1).filter((r) => r.term === term);
   return {
-    width,
-    // Larger than Plot's 10px: these figures shrink to about half size on a phone.
-    style: { fontSize: '13px' },
-    height: 170,
+    width: compact ? NARROW_WIDTH : 560,
+    style: { fontSize: FONT_SIZE },
+    height: compact ? 180 : 192,
+    marginTop: MARGIN_TOP,
     marginLeft: 44,
+    marginRight: 20,
+    marginBottom: MARGIN_BOTTOM,
     x: { domain: [1, epochs], label: 'epoch' },
     y: { label: `${term}, mean per step`, grid: true, nice: true, zero: true },
     color: { ...colorScale(methods), legend: false },
@@ -122,22 +135,13 @@ export function errorRows(runs: readonly CompactRun[], source?: { label: string;
 
 export const SOURCE_GROUP = 'L1 (source, its 5 runs)';
 
-export function errorsPlot(runs: readonly CompactRun[], methods: readonly Method[], sourceL1: readonly number[], width = 560): PlotOptions {
-  const rows = errorRows(runs, { label: SOURCE_GROUP, errors: sourceL1 });
-  const groups = [...methods.map((m) => METHOD_LABELS[m]), SOURCE_GROUP];
-  const max = Math.max(10, ...rows.map((r) => r.error));
-  return {
-    width,
-    // Larger than Plot's 10px: these figures shrink to about half size on a phone.
-    style: { fontSize: '13px' },
-    height: 50 + 44 * groups.length,
-    marginLeft: 150,
-    x: { domain: [0, max * 1.05], label: 'total test error (sum of |y − prediction| over the 10 test points)', grid: true },
-    fy: { domain: groups, label: null },
-    color: { ...colorScale(methods, [{ label: SOURCE_GROUP, color: '#9c6ade' }]), legend: false },
-    marks: [
-      Plot.boxX(rows, { x: 'error', fy: 'group', stroke: 'currentColor', strokeOpacity: 0.5, fill: 'group', fillOpacity: 0.12, r: 0 }),
-      Plot.dot(rows, Plot.dodgeY('middle', { x: 'error', fy: 'group', fill: 'group', r: 3.5, padding: 1 })),
-    ],
-  };
+export function errorsPlot(runs: readonly CompactRun[], methods: readonly Method[], sourceL1: readonly number[], { compact = false }: { compact?: boolean } = {}): PlotOptions {
+  const groups = [...methods.map((m) => ({ label: METHOD_LABELS[m], color: METHOD_COLORS[m] })), { label: SOURCE_GROUP, color: '#9c6ade' }];
+  return stripPlot(errorRows(runs, { label: SOURCE_GROUP, errors: sourceL1 }), groups, {
+    label: 'total test error (sum of |y − prediction| over the 10 test points)',
+    narrowLabel: 'total test error (10 test points)',
+    marginLeft: 170,
+    wideWidth: 560,
+    compact,
+  });
 }

@@ -4,10 +4,24 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '../render';
+import { FONT_SIZE, NARROW_WIDTH } from './frame';
 import type { Vec2 } from '@neural-notes/nn';
 
 export const GEOMETRY_DOMAIN: Vec2 = [-1.5, 2.5];
-export const GEOMETRY_SIZE = { width: 440, height: 440, margin: 36 };
+
+export interface GeometryFrame {
+  width: number;
+  height: number;
+  margin: number;
+}
+
+/** The figure's two drawings (see frame.ts): `wide` for a desktop column, `narrow` for a phone. */
+export const GEOMETRY_FRAMES = {
+  wide: { width: 440, height: 440, margin: 40 },
+  narrow: { width: NARROW_WIDTH, height: NARROW_WIDTH, margin: 40 },
+} as const satisfies Record<string, GeometryFrame>;
+/** The wide drawing's frame. */
+export const GEOMETRY_SIZE: GeometryFrame = GEOMETRY_FRAMES.wide;
 
 export interface GeometryData {
   lossCurves: Vec2[][];
@@ -22,11 +36,12 @@ export interface GeometryData {
 const finitePoint = (p: Vec2) => Number.isFinite(p[0]) && Number.isFinite(p[1]);
 const rows = (curve: Vec2[], key: number) => curve.filter(finitePoint).map(([x, y]) => ({ x, y, key }));
 
-export function geometryPlot(d: GeometryData): PlotOptions {
-  const { width, height, margin } = GEOMETRY_SIZE;
+export function geometryPlot(d: GeometryData, { compact = false }: { compact?: boolean } = {}): PlotOptions {
+  const { width, height, margin } = compact ? GEOMETRY_FRAMES.narrow : GEOMETRY_FRAMES.wide;
   return {
     width,
     height,
+    style: { fontSize: FONT_SIZE },
     marginLeft: margin,
     marginRight: margin,
     marginTop: margin,
@@ -47,9 +62,9 @@ export function geometryPlot(d: GeometryData): PlotOptions {
   };
 }
 
-/** Data coordinates of a point given in the SVG's own pixel units (for the pointer). */
-export function toData(px: number, py: number): Vec2 {
-  const { width, height, margin } = GEOMETRY_SIZE;
+/** Data coordinates of a point given in the SVG's own pixel units of the drawing with this frame (for the pointer). */
+export function toData(px: number, py: number, frame: GeometryFrame = GEOMETRY_FRAMES.wide): Vec2 {
+  const { width, height, margin } = frame;
   const [lo, hi] = GEOMETRY_DOMAIN;
   const x = lo + ((px - margin) / (width - 2 * margin)) * (hi - lo);
   const y = hi - ((py - margin) / (height - 2 * margin)) * (hi - lo);

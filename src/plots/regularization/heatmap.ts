@@ -6,6 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '../render';
+import { FONT_SIZE, NARROW_WIDTH } from './frame';
 
 export interface HeatCell {
   layer: number;
@@ -21,25 +22,44 @@ export interface HeatCell {
 export interface HeatLayout {
   /** Left edge of each matrix in cell units. */
   offsets: number[];
+  /** Top edge of each matrix in cell units. */
+  tops: number[];
   width: number;
   height: number;
 }
 
 const GAP = 1.6;
+/** Between two rows of matrices: room for the lower row's labels, in cell units. */
+const ROW_GAP = 2.4;
 
-export function heatLayout(sizes: readonly number[]): HeatLayout {
+/**
+ * Where each matrix goes: `perRow` matrices side by side in a row (all of them by default; two
+ * on a phone, so that four matrices fit its width with cells still large enough to see).
+ */
+export function heatLayout(sizes: readonly number[], perRow = sizes.length - 1): HeatLayout {
+  const count = sizes.length - 1;
   const offsets: number[] = [];
-  let x = 0;
-  for (let l = 0; l < sizes.length - 1; l++) {
-    offsets.push(x);
-    x += sizes[l + 1] + GAP;
+  const tops: number[] = [];
+  let top = 0;
+  let width = 0;
+  for (let first = 0; first < count; first += perRow) {
+    let x = 0;
+    let rowHeight = 0;
+    for (let l = first; l < Math.min(count, first + perRow); l++) {
+      offsets.push(x);
+      tops.push(top);
+      x += sizes[l + 1] + GAP;
+      rowHeight = Math.max(rowHeight, sizes[l]);
+    }
+    width = Math.max(width, x - GAP);
+    top += rowHeight + ROW_GAP;
   }
-  return { offsets, width: x - GAP, height: Math.max(...sizes.slice(0, -1)) };
+  return { offsets, tops, width, height: top - ROW_GAP };
 }
 
 /** One rect per weight; non-finite weights are left out. */
-export function heatCells(sizes: readonly number[], weights: readonly (readonly number[])[]): HeatCell[] {
-  const { offsets } = heatLayout(sizes);
+export function heatCells(sizes: readonly number[], weights: readonly (readonly number[])[], perRow?: number): HeatCell[] {
+  const { offsets, tops } = heatLayout(sizes, perRow);
   const cells: HeatCell[] = [];
   for (let l = 0; l < sizes.length - 1; l++) {
     const fanIn = sizes[l];
@@ -48,30 +68,50 @@ export function heatCells(sizes: readonly number[], weights: readonly (readonly 
       for (let j = 0; j < fanOut; j++) {
         const w = weights[l]?.[i * fanOut + j];
         if (!Number.isFinite(w)) continue;
-        cells.push({ layer: l, i, j, w, x1: offsets[l] + j, x2: offsets[l] + j + 1, y1: i, y2: i + 1 });
+        cells.push({ layer: l, i, j, w, x1: offsets[l] + j, x2: offsets[l] + j + 1, y1: tops[l] + i, y2: tops[l] + i + 1 });
       }
     }
   }
   return cells;
 }
 
+/**
+ * The numbers behind the heatmaps, for the figure's CSV: every weight by matrix, row (input) and
+ * column (output), counted from 1 — the same whichever drawing (wide or narrow) is on screen.
+ */
+export function heatRows(sizes: readonly number[], weights: readonly (readonly number[])[]): { matrix: string; row: number; column: number; weight: number }[] {
+  return heatCells(sizes, weights).map((c) => ({ matrix: `W${c.layer + 1}`, row: c.i + 1, column: c.j + 1, weight: c.w }));
+}
+
 /** Outline boxes for switched-off hidden units: removed[h] lists units of hidden layer h + 1. */
-export function deadOutlines(sizes: readonly number[], removed: readonly (readonly number[])[]): { x1: number; x2: number; y1: number; y2: number }[] {
-  const { offsets } = heatLayout(sizes);
+export function deadOutlines(sizes: readonly number[], removed: readonly (readonly number[])[], perRow?: number): { x1: number; x2: number; y1: number; y2: number }[] {
+  const { offsets, tops } = heatLayout(sizes, perRow);
   const boxes: { x1: number; x2: number; y1: number; y2: number }[] = [];
   removed.forEach((units, h) => {
     const into = h; // matrix feeding hidden layer h + 1
     const out = h + 1; // matrix it feeds
     for (const j of units) {
-      boxes.push({ x1: offsets[into] + j, x2: offsets[into] + j + 1, y1: 0, y2: sizes[h] });
-      boxes.push({ x1: offsets[out], x2: offsets[out] + sizes[h + 2], y1: j, y2: j + 1 });
+      boxes.push({ x1: offsets[into] + j, x2: offsets[into] + j + 1, y1: tops[into], y2: tops[into] + sizes[h] });
+      boxes.push({ x1: offsets[out], x2: offsets[out] + sizes[h + 2], y1: tops[out] + j, y2: tops[out] + j + 1 });
     }
   });
   return boxes;
 }
 
-/** The colour key drawn with marks (a continuous legend would need a canvas at build time). */
-export function colorKey(maxAbs: number, top: number, steps = 40, length = 12): { cells: { x1: number; x2: number; y1: number; y2: number; w: number }[]; labels: { x: number; y: number; text: string }[] } {
+type KeyLabel = { x: number; y: number; text: string; anchor: 'start' | 'middle' | 'end' };
+
+/**
+ * The colour key drawn with marks (a continuous legend would need a canvas at build time): a bar
+ * of `length` cells at `top`, named in one line beside it, or (compact) with its ends and middle
+ * labelled underneath and "weight" beside it.
+ */
+export function colorKey(
+  maxAbs: number,
+  top: number,
+  steps = 40,
+  length = 12,
+  compact = false,
+): { cells: { x1: number; x2: number; y1: number; y2: number; w: number }[]; labels: KeyLabel[] } {
   const cells = Array.from({ length: steps }, (_, k) => ({
     x1: (k * length) / steps,
     x2: ((k + 1) * length) / steps,
@@ -81,9 +121,21 @@ export function colorKey(maxAbs: number, top: number, steps = 40, length = 12): 
   }));
   const y = top + 0.4;
   const fmt = (v: number) => (v === 0 ? '0' : v.toFixed(1).replace('-', '−'));
+  if (compact) {
+    const below = top + 0.8 + 0.9;
+    return {
+      cells,
+      labels: [
+        { x: 0, y: below, text: fmt(-maxAbs), anchor: 'start' },
+        { x: length / 2, y: below, text: '0', anchor: 'middle' },
+        { x: length, y: below, text: fmt(maxAbs), anchor: 'end' },
+        { x: length + 0.5, y, text: 'weight', anchor: 'start' },
+      ],
+    };
+  }
   return {
     cells,
-    labels: [{ x: length + 0.4, y, text: `weight, from ${fmt(-maxAbs)} (red) through 0 (white) to ${fmt(maxAbs)} (blue)` }],
+    labels: [{ x: length + 0.4, y, text: `weight, from ${fmt(-maxAbs)} (red) through 0 (white) to ${fmt(maxAbs)} (blue)`, anchor: 'start' }],
   };
 }
 
@@ -92,38 +144,50 @@ export interface HeatmapOptions {
   maxAbs: number;
   width?: number;
   title?: string;
+  /** The drawing for a phone (see frame.ts): the matrices two to a row, the key labelled underneath. */
+  compact?: boolean;
 }
 
 export function heatmapPlot(
   sizes: readonly number[],
   weights: readonly (readonly number[])[],
   removed: readonly (readonly number[])[],
-  { maxAbs, width = 640 }: HeatmapOptions,
+  { maxAbs, compact = false, width = compact ? NARROW_WIDTH : 640 }: HeatmapOptions,
 ): PlotOptions {
-  const layout = heatLayout(sizes);
-  const cells = heatCells(sizes, weights);
+  const perRow = compact ? 2 : sizes.length - 1;
+  const layout = heatLayout(sizes, perRow);
+  const cells = heatCells(sizes, weights, perRow);
   const m = Number.isFinite(maxAbs) && maxAbs > 0 ? maxAbs : 1;
-  const inner = width - 20;
-  const rows = layout.height + 2.4; // matrices, then the colour key underneath
+  // Wide, the last matrix is one column: its label is wider than it, so the right margin holds the rest.
+  const marginRight = compact ? 10 : 34;
+  const inner = width - 10 - marginRight;
+  const keyTop = layout.height + 1.2;
+  const rows = keyTop + (compact ? 2.4 : 1.2); // matrices, then the colour key underneath
   const height = Math.round((inner * rows) / layout.width) + 30;
-  const key = colorKey(m, layout.height + 1.2);
-  const labels = layout.offsets.map((x, l) => ({ x: x + sizes[l + 1] / 2, y: -0.4, text: `W${l + 1} (${sizes[l]},${sizes[l + 1]})` }));
+  const key = colorKey(m, keyTop, 40, 12, compact);
+  const labels = layout.offsets.map((x, l) => ({ x: x + sizes[l + 1] / 2, y: layout.tops[l] - 0.4, text: `W${l + 1} (${sizes[l]},${sizes[l + 1]})` }));
   return {
     width,
     height,
     marginLeft: 10,
-    marginRight: 10,
+    marginRight,
     marginTop: 20,
     marginBottom: 10,
+    style: { fontSize: FONT_SIZE },
     x: { domain: [0, layout.width], axis: null },
     y: { domain: [0, rows], reverse: true, axis: null },
     color: { type: 'diverging', scheme: 'rdbu', domain: [-m, m], pivot: 0 },
     marks: [
       Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'w', inset: 0.5 }),
-      Plot.rect(deadOutlines(sizes, removed), { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', stroke: 'var(--fg)', strokeWidth: 1.5, strokeDasharray: '3,2', fill: 'none' }),
-      Plot.text(labels, { x: 'x', y: 'y', text: 'text', fill: 'currentColor', fontSize: 12, lineAnchor: 'bottom' }),
+      Plot.rect(deadOutlines(sizes, removed, perRow), { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', stroke: 'var(--fg)', strokeWidth: 1.5, strokeDasharray: '3,2', fill: 'none' }),
+      Plot.text(labels, { x: 'x', y: 'y', text: 'text', fill: 'currentColor', lineAnchor: 'bottom' }),
       Plot.rect(key.cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'w' }),
-      Plot.text(key.labels, { x: 'x', y: 'y', text: 'text', fill: 'currentColor', fontSize: 11, textAnchor: 'start' }),
+      ...(['start', 'middle', 'end'] as const).map((anchor) =>
+        Plot.text(
+          key.labels.filter((l) => l.anchor === anchor),
+          { x: 'x', y: 'y', text: 'text', fill: 'currentColor', textAnchor: anchor },
+        ),
+      ),
     ],
   };
 }

@@ -1,10 +1,27 @@
 /** Pure plot builder: points, the reader's outliers, and the absolute-loss and squared-loss lines. */
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '../render';
+import { FONT_SIZE, MARGIN_BOTTOM, MARGIN_TOP, NARROW_WIDTH } from './frame';
 import type { Line, Point } from '../../widgets/regularization/outliers';
 
 export const OUTLIER_DOMAIN = { x: [0, 10] as [number, number], y: [-6, 30] as [number, number] };
-export const OUTLIER_SIZE = { width: 640, height: 380, marginLeft: 40, marginRight: 20, marginTop: 20, marginBottom: 36 };
+
+export interface OutlierFrame {
+  width: number;
+  height: number;
+  marginLeft: number;
+  marginRight: number;
+  marginTop: number;
+  marginBottom: number;
+}
+
+/** The figure's two drawings (see frame.ts): `wide` for a desktop column, `narrow` for a phone. */
+export const OUTLIER_FRAMES = {
+  wide: { width: 640, height: 396, marginLeft: 40, marginRight: 20, marginTop: MARGIN_TOP, marginBottom: MARGIN_BOTTOM },
+  narrow: { width: NARROW_WIDTH, height: 316, marginLeft: 36, marginRight: 12, marginTop: MARGIN_TOP, marginBottom: MARGIN_BOTTOM },
+} as const satisfies Record<string, OutlierFrame>;
+/** The wide drawing's frame (kept for callers that draw one size). */
+export const OUTLIER_SIZE: OutlierFrame = OUTLIER_FRAMES.wide;
 export const FIT_COLORS = { absolute: '#d9480f', squared: '#1c7ed6', truth: '#8a8f98' };
 
 const finite = (p: Point) => Number.isFinite(p[0]) && Number.isFinite(p[1]);
@@ -14,14 +31,20 @@ function lineRows(line: Line | null, label: string) {
   return OUTLIER_DOMAIN.x.map((x) => ({ x, y: line.intercept + line.slope * x, label }));
 }
 
-export function outliersPlot(base: readonly Point[], outliers: readonly Point[], fits: { absolute: Line | null; squared: Line | null; truth: Line }): PlotOptions {
+export function outliersPlot(
+  base: readonly Point[],
+  outliers: readonly Point[],
+  fits: { absolute: Line | null; squared: Line | null; truth: Line },
+  { compact = false }: { compact?: boolean } = {},
+): PlotOptions {
   const truth = lineRows(fits.truth, 'true line y = 1 + 2x');
   const lines = [
     ...lineRows(fits.absolute, 'absolute loss Σ|y − ŷ|'),
     ...lineRows(fits.squared, 'squared loss Σ(y − ŷ)²'),
   ];
   return {
-    ...OUTLIER_SIZE,
+    ...(compact ? OUTLIER_FRAMES.narrow : OUTLIER_FRAMES.wide),
+    style: { fontSize: FONT_SIZE },
     x: { domain: OUTLIER_DOMAIN.x, label: 'x' },
     y: { domain: OUTLIER_DOMAIN.y, label: 'y', grid: true },
     color: {
@@ -32,15 +55,14 @@ export function outliersPlot(base: readonly Point[], outliers: readonly Point[],
     marks: [
       Plot.line(truth, { x: 'x', y: 'y', stroke: 'label', strokeWidth: 1.5, strokeDasharray: '4,3', clip: true }),
       Plot.line(lines, { x: 'x', y: 'y', z: 'label', stroke: 'label', strokeWidth: 2.5, clip: true }),
-      Plot.dot(base.filter(finite), { x: (p: Point) => p[0], y: (p: Point) => p[1], r: 3.5, fill: 'currentColor', fillOpacity: 0.7 }),
-      Plot.dot(outliers.filter(finite), { x: (p: Point) => p[0], y: (p: Point) => p[1], r: 7, stroke: 'var(--danger)', strokeWidth: 2, fill: 'var(--danger)', fillOpacity: 0.2 }),
+      Plot.dot(base.filter(finite), { x: (p: Point) => p[0], y: (p: Point) => p[1], r: compact ? 3 : 3.5, fill: 'currentColor', fillOpacity: 0.7 }),
+      Plot.dot(outliers.filter(finite), { x: (p: Point) => p[0], y: (p: Point) => p[1], r: compact ? 6 : 7, stroke: 'var(--danger)', strokeWidth: 2, fill: 'var(--danger)', fillOpacity: 0.2 }),
     ],
   };
 }
 
-/** Data coordinates of a point in the SVG's own pixel units. */
-export function outlierToData(px: number, py: number): Point {
-  const s = OUTLIER_SIZE;
+/** Data coordinates of a point given in the SVG's own pixel units of the drawing with this frame. */
+export function outlierToData(px: number, py: number, s: OutlierFrame = OUTLIER_FRAMES.wide): Point {
   const [x0, x1] = OUTLIER_DOMAIN.x;
   const [y0, y1] = OUTLIER_DOMAIN.y;
   return [x0 + ((px - s.marginLeft) / (s.width - s.marginLeft - s.marginRight)) * (x1 - x0), y1 - ((py - s.marginTop) / (s.height - s.marginTop - s.marginBottom)) * (y1 - y0)];

@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Method } from '@neural-notes/nn';
-import { PlotView } from '../shared/PlotView';
 import { Button, CheckboxGroup, Controls, NumberField, Progress, Select } from '../shared/controls';
 import { JobCancelled, useJobRunner } from '../shared/jobs';
 import { listCodec, numberCodec, oneOfCodec, useUrlState } from '../shared/url-state';
 import { formatNumber } from '../shared/validate';
 import { curvesPlot, errorsPlot, fitPlot } from '../../plots/regularization/experiment';
+import { DualPlot } from './DualPlot';
+import { MeanSd } from './MeanSd';
 import {
   EPOCHS,
+  exactError,
   formatError,
-  formatMeanSd,
   meanSd,
   METHOD_COLORS,
   METHOD_LABELS,
@@ -193,10 +194,11 @@ export default function Experiment({ id, initial }: Props) {
   const runs = result.runs;
   const summaries = useMemo(() => summarize(runs, methods), [runs, methods]);
   const [pFit, pCurves, pPenalty, pErrors] = plotted;
-  const fitOptions = useMemo(() => fitPlot(pFit.data, pFit.runs, pFit.settings.methods), [pFit]);
-  const curveOptions = useMemo(() => curvesPlot(pCurves.runs, pCurves.settings.methods, EPOCHS, 'data loss'), [pCurves]);
-  const penaltyOptions = useMemo(() => curvesPlot(pPenalty.runs, pPenalty.settings.methods, EPOCHS, 'penalty'), [pPenalty]);
-  const errorOptions = useMemo(() => errorsPlot(pErrors.runs, pErrors.settings.methods, SOURCE_L1_ERRORS), [pErrors]);
+  // Each plot in its wide and its narrow drawing (DualPlot): [wide, narrow].
+  const fitOptions = useMemo(() => [false, true].map((compact) => fitPlot(pFit.data, pFit.runs, pFit.settings.methods, { compact })), [pFit]);
+  const curveOptions = useMemo(() => [false, true].map((compact) => curvesPlot(pCurves.runs, pCurves.settings.methods, EPOCHS, 'data loss', { compact })), [pCurves]);
+  const penaltyOptions = useMemo(() => [false, true].map((compact) => curvesPlot(pPenalty.runs, pPenalty.settings.methods, EPOCHS, 'penalty', { compact })), [pPenalty]);
+  const errorOptions = useMemo(() => [false, true].map((compact) => errorsPlot(pErrors.runs, pErrors.settings.methods, SOURCE_L1_ERRORS, { compact })), [pErrors]);
   const diverged = runs.filter((r) => r.status === 'diverged');
   const latest = runs[runs.length - 1];
   const rows = Array.from({ length: Math.max(shown.runs, SOURCE_L1_ERRORS.length) }, (_, r) => r);
@@ -279,16 +281,16 @@ export default function Experiment({ id, initial }: Props) {
       <div class="reg-plots">
         <div>
           <p class="reg-heading">The data and every run's fitted line</p>
-          <PlotView options={fitOptions} label="Training points (filled), test points (hollow), outliers (circled) and the fitted line of every run, coloured by penalty" />
+          <DualPlot wide={fitOptions[0]} narrow={fitOptions[1]} label="Training points (filled), test points (hollow), outliers (circled) and the fitted line of every run, coloured by penalty" />
         </div>
         <div>
           <p class="reg-heading">Training curves: the two terms of the cost, mean per step in each epoch</p>
-          <PlotView options={curveOptions} label="Data loss per epoch for every run" />
-          <PlotView options={penaltyOptions} label="Penalty per epoch for every run" />
+          <DualPlot wide={curveOptions[0]} narrow={curveOptions[1]} label="Data loss per epoch for every run" />
+          <DualPlot wide={penaltyOptions[0]} narrow={penaltyOptions[1]} label="Penalty per epoch for every run" />
         </div>
         <div>
           <p class="reg-heading">Total test error per run, with the source's five L1 numbers</p>
-          <PlotView options={errorOptions} label="Strip and box plot of the total test error of every run, per penalty" />
+          <DualPlot wide={errorOptions[0]} narrow={errorOptions[1]} label="Strip and box plot of the total test error of every run, per penalty" />
         </div>
       </div>
       <div class="nn-table-scroll reg-table-wrap" tabIndex={0} role="region" aria-label="Total test error of every run (table)">
@@ -315,12 +317,14 @@ export default function Experiment({ id, initial }: Props) {
                 {methods.map((m) => {
                   const run = byKey.get(`${m}-${r}`);
                   return (
-                    <td key={m} data-testid={`err-${m}-${r}`}>
+                    <td key={m} data-testid={`err-${m}-${r}`} title={exactError(r < shown.runs ? run?.testError : null)}>
                       {r >= shown.runs ? '' : !run ? '…' : run.status === 'diverged' ? 'diverged' : formatError(run.testError)}
                     </td>
                   );
                 })}
-                <td class="reg-source">{r < SOURCE_L1_ERRORS.length ? formatError(SOURCE_L1_ERRORS[r]) : ''}</td>
+                <td class="reg-source" title={exactError(SOURCE_L1_ERRORS[r])}>
+                  {r < SOURCE_L1_ERRORS.length ? formatError(SOURCE_L1_ERRORS[r]) : ''}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -329,10 +333,10 @@ export default function Experiment({ id, initial }: Props) {
               <th scope="row">mean ± sd</th>
               {summaries.map((s) => (
                 <td key={s.method} data-testid={`mean-${s.method}`}>
-                  {formatMeanSd(s)}
+                  <MeanSd value={s} />
                 </td>
               ))}
-              <td class="reg-source">{formatMeanSd(meanSd(SOURCE_L1_ERRORS))}</td>
+              <td class="reg-source"><MeanSd value={meanSd(SOURCE_L1_ERRORS)} /></td>
             </tr>
             <tr>
               <th scope="row">weights |w| &lt; 0.01 (of 220)</th>

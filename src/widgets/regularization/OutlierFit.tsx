@@ -1,11 +1,11 @@
-import { useMemo, useRef } from 'preact/hooks';
-import { PlotView } from '../shared/PlotView';
+import { useId, useMemo, useRef } from 'preact/hooks';
 import { Button, Controls, NumberField } from '../shared/controls';
 import { listCodec, useUrlState, type Codec } from '../shared/url-state';
 import { formatNumber } from '../shared/validate';
-import { FIT_COLORS, OUTLIER_DOMAIN, OUTLIER_SIZE, outlierToData, outliersPlot } from '../../plots/regularization/outliers';
+import { FIT_COLORS, OUTLIER_DOMAIN, OUTLIER_FRAMES, outlierToData, outliersPlot } from '../../plots/regularization/outliers';
 import { leastAbsoluteLine, leastSquaresLine, lineLoss } from '@neural-notes/nn';
-import { basePoints, TRUE_LINE, type Line, type Point } from './outliers';
+import { DualPlot, shownDrawing } from './DualPlot';
+import { basePoints, lineEquation, MAX_OUTLIERS, nextOutlier, plotDistance, TRUE_LINE, type Line, type Point } from './outliers';
 import './regularization.css';
 
 export const PRESET_OUTLIERS: Point[] = [
@@ -13,7 +13,6 @@ export const PRESET_OUTLIERS: Point[] = [
   [9, 3],
   [2, 24],
 ];
-const MAX_OUTLIERS = 12;
 
 const pointCodec: Codec<Point> = {
   parse(text) {
@@ -28,7 +27,7 @@ const codecs = { points: listCodec(pointCodec, { min: 0, max: MAX_OUTLIERS }) };
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 const fmt = (v: number) => formatNumber(v, 3);
-const describe = (l: Line | null) => (l ? `ŷ = ${fmt(l.intercept)} + ${fmt(l.slope)}x` : 'needs two points with different x');
+const describe = (l: Line | null) => (l ? lineEquation(l) : 'needs two points with different x');
 
 export default function OutlierFit({ id, outliers }: { id: string; outliers: number }) {
   const [state, update] = useUrlState<{ points: Point[] }>(id, codecs, { points: PRESET_OUTLIERS.slice(0, outliers) });
@@ -38,15 +37,20 @@ export default function OutlierFit({ id, outliers }: { id: string; outliers: num
   const all = useMemo(() => [...base, ...pts], [base, pts]);
   const absolute = useMemo(() => leastAbsoluteLine(all), [all]);
   const squared = useMemo(() => leastSquaresLine(all), [all]);
-  const options = useMemo(() => outliersPlot(base, pts, { absolute, squared, truth: TRUE_LINE }), [base, pts, absolute, squared]);
+  const [wide, narrow] = useMemo(() => {
+    const fits = { absolute, squared, truth: TRUE_LINE };
+    return [outliersPlot(base, pts, fits), outliersPlot(base, pts, fits, { compact: true })];
+  }, [base, pts, absolute, squared]);
+  const full = pts.length >= MAX_OUTLIERS;
+  const limitId = useId();
 
   const toPoint = (e: PointerEvent): Point | null => {
-    const svgs = (e.currentTarget as HTMLElement).querySelectorAll('svg');
-    const svg = svgs[svgs.length - 1];
-    if (!svg) return null;
-    const r = svg.getBoundingClientRect();
+    const shown = shownDrawing(e.currentTarget as HTMLElement);
+    if (!shown) return null;
+    const frame = shown.narrow ? OUTLIER_FRAMES.narrow : OUTLIER_FRAMES.wide;
+    const r = shown.svg.getBoundingClientRect();
     if (r.width === 0) return null;
-    const [x, y] = outlierToData(((e.clientX - r.left) * OUTLIER_SIZE.width) / r.width, ((e.clientY - r.top) * OUTLIER_SIZE.height) / r.height);
+    const [x, y] = outlierToData(((e.clientX - r.left) * frame.width) / r.width, ((e.clientY - r.top) * frame.height) / r.height, frame);
     if (x < OUTLIER_DOMAIN.x[0] || x > OUTLIER_DOMAIN.x[1] || y < OUTLIER_DOMAIN.y[0] || y > OUTLIER_DOMAIN.y[1]) return null;
     return [r2(x), r2(y)];
   };
@@ -54,8 +58,7 @@ export default function OutlierFit({ id, outliers }: { id: string; outliers: num
     let best = -1;
     let bestD = Infinity;
     pts.forEach((q, i) => {
-      // distance in plot units, scaled so both axes count alike (10 wide, 36 tall)
-      const d = Math.hypot((q[0] - p[0]) / 10, (q[1] - p[1]) / 36);
+      const d = plotDistance(q, p);
       if (d < bestD) {
         bestD = d;
         best = i;
@@ -76,7 +79,7 @@ export default function OutlierFit({ id, outliers }: { id: string; outliers: num
           if (i >= 0) {
             drag.current = i;
             (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
-          } else if (pts.length < MAX_OUTLIERS) {
+          } else if (!full) {
             drag.current = pts.length;
             update({ points: [...pts, p] });
             (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
@@ -90,7 +93,7 @@ export default function OutlierFit({ id, outliers }: { id: string; outliers: num
         onPointerUp={() => (drag.current = null)}
         onPointerCancel={() => (drag.current = null)}
       >
-        <PlotView options={options} label="Points near the line y = 1 + 2x, the outliers (red circles), and the lines fitted with absolute and with squared loss" />
+        <DualPlot wide={wide} narrow={narrow} label="Points near the line y = 1 + 2x, the outliers (red circles), and the lines fitted with absolute and with squared loss" />
       </div>
       <p class="nn-status">Click or tap the figure to add an outlier; drag an outlier to move it; or edit them below.</p>
       <p class="nn-readout reg-readout" data-testid="outlier-fits">
@@ -103,12 +106,24 @@ export default function OutlierFit({ id, outliers }: { id: string; outliers: num
         true line: ŷ = 1 + 2x
       </p>
       <Controls label="Outliers">
-        <Button onClick={() => update({ points: [...pts, [8, 0]] })} disabled={pts.length >= MAX_OUTLIERS}>
+        {/* A plain button (not the shared Button) for its aria-describedby: the limit note says why it is off. */}
+        <button
+          type="button"
+          class="nn-button nn-button-secondary"
+          onClick={() => update({ points: [...pts, nextOutlier(pts)] })}
+          disabled={full}
+          aria-describedby={full ? limitId : undefined}
+        >
           Add an outlier
-        </Button>
+        </button>
         <Button onClick={() => update({ points: [] })} disabled={pts.length === 0}>
           Remove all
         </Button>
+        {full && (
+          <p class="nn-status reg-limit" id={limitId} data-testid="outlier-limit">
+            At most {MAX_OUTLIERS} outliers: remove one to add another.
+          </p>
+        )}
       </Controls>
       {pts.map((p, i) => (
         <Controls key={i} label={`Outlier ${i + 1}`}>

@@ -1,11 +1,11 @@
 import { useMemo } from 'preact/hooks';
-import { PlotView } from '../shared/PlotView';
 import { Controls, Select, Slider } from '../shared/controls';
 import { numberCodec, oneOfCodec, useUrlState } from '../shared/url-state';
 import { formatNumber } from '../shared/validate';
-import { geometryPlot, GEOMETRY_DOMAIN, GEOMETRY_SIZE, toData } from '../../plots/regularization/geometry';
+import { geometryPlot, GEOMETRY_DOMAIN, GEOMETRY_FRAMES, toData } from '../../plots/regularization/geometry';
 import { optimumPath, penalizedOptimum, quadraticLoss } from '@neural-notes/nn';
 import { DEFAULT_QUADRATIC, lossLevelSet, penaltyFor, penaltyLevelSet, type GeometryMethod, type Vec2 } from './geometry';
+import { DualPlot, shownDrawing } from './DualPlot';
 import { METHOD_COLORS, METHOD_LABELS } from './logic';
 import './regularization.css';
 
@@ -41,18 +41,19 @@ export default function PenaltyGeometry({ id, method: m0, lambda: l0 }: Props) {
   const penalty = useMemo(() => penaltyFor(s.method, s.lambda, s.mix), [s.method, s.lambda, s.mix]);
   const path = useMemo(() => optimumPath(q, s.method, s.mix, LAMBDA_MAX), [q, s.method, s.mix]);
   const optimum = useMemo(() => penalizedOptimum(q, penalty), [q, penalty]);
-  const options = useMemo(() => {
+  const [wide, narrow] = useMemo(() => {
     const atOpt = quadraticLoss(q, optimum);
     const levels = [atOpt, 0.1, 0.5, 1.5, 3].filter((v, i) => i === 0 || Math.abs(v - atOpt) > 0.05);
-    return geometryPlot({
+    const data = {
       lossCurves: levels.map((k) => lossLevelSet(q, k)),
       penaltyCurve: penaltyLevelSet(penalty, penalty.value(optimum)),
       path: path.map((p) => p.w),
       optimum,
       center: q.center,
-      probe: [s.w1, s.w2],
+      probe: [s.w1, s.w2] as Vec2,
       color: METHOD_COLORS[s.method],
-    });
+    };
+    return [geometryPlot(data), geometryPlot(data, { compact: true })];
   }, [q, optimum, penalty, path, s.w1, s.w2, s.method]);
 
   const probe: Vec2 = [s.w1, s.w2];
@@ -64,12 +65,12 @@ export default function PenaltyGeometry({ id, method: m0, lambda: l0 }: Props) {
 
   const onPointer = (e: PointerEvent) => {
     if (e.type === 'pointermove' && e.pointerType !== 'mouse' && e.buttons === 0) return;
-    const all = (e.currentTarget as HTMLElement).querySelectorAll('svg');
-    const svg = all[all.length - 1];
-    if (!svg) return;
-    const r = svg.getBoundingClientRect();
+    const shown = shownDrawing(e.currentTarget as HTMLElement);
+    if (!shown) return;
+    const frame = shown.narrow ? GEOMETRY_FRAMES.narrow : GEOMETRY_FRAMES.wide;
+    const r = shown.svg.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) return;
-    const [x, y] = toData(((e.clientX - r.left) * GEOMETRY_SIZE.width) / r.width, ((e.clientY - r.top) * GEOMETRY_SIZE.height) / r.height);
+    const [x, y] = toData(((e.clientX - r.left) * frame.width) / r.width, ((e.clientY - r.top) * frame.height) / r.height, frame);
     if (x < LO || x > HI || y < LO || y > HI) return;
     update({ w1: clamp(x), w2: clamp(y) });
   };
@@ -87,8 +88,10 @@ export default function PenaltyGeometry({ id, method: m0, lambda: l0 }: Props) {
         {s.method === 'elastic' && <Slider label="mix m (L1 share)" value={s.mix} min={0} max={1} step={0.05} format={fmt} onChange={(v) => update({ mix: v })} />}
       </Controls>
       <div class="reg-geometry-plot" onPointerMove={onPointer} onPointerDown={onPointer}>
-        <PlotView
-          options={options}
+        <DualPlot
+          small
+          wide={wide}
+          narrow={narrow}
           label={`Loss contours (ellipses) and the ${METHOD_LABELS[s.method]} penalty's level set through the penalised optimum at w = (${fmt(optimum[0])}, ${fmt(optimum[1])})`}
         />
       </div>

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { PlotView } from '../shared/PlotView';
 import { Button, Controls, NumberField, Progress } from '../shared/controls';
 import { JobCancelled, useJobRunner } from '../shared/jobs';
 import { numberCodec, useUrlState } from '../shared/url-state';
 import { groupsStripPlot } from '../../plots/regularization/prune';
-import { formatError, formatMeanSd, meanSd, SOURCE_L1_ERRORS, SOURCE_PRUNED_ERRORS, type PruneOutput, type PruneSettings } from './logic';
+import { DualPlot } from './DualPlot';
+import { MeanSd } from './MeanSd';
+import { exactError, formatError, meanSd, SOURCE_L1_ERRORS, SOURCE_PRUNED_ERRORS, type PruneOutput, type PruneSettings } from './logic';
 import './regularization.css';
 
 interface Props {
@@ -66,17 +67,16 @@ export default function PruneRetrain({ id, initial }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
-  const options = useMemo(
-    () =>
-      groupsStripPlot([
-        { ...GROUPS.full, values: result.full },
-        { ...GROUPS.pruned, values: result.pruned },
-        { ...GROUPS.sourceArch, values: result.sourceArch },
-        { ...GROUPS.sourcePruned, values: SOURCE_PRUNED_ERRORS },
-        { ...GROUPS.sourceFull, values: SOURCE_L1_ERRORS },
-      ]),
-    [result],
-  );
+  const [wide, narrow] = useMemo(() => {
+    const groups = [
+      { ...GROUPS.full, values: result.full },
+      { ...GROUPS.pruned, values: result.pruned },
+      { ...GROUPS.sourceArch, values: result.sourceArch },
+      { ...GROUPS.sourcePruned, values: SOURCE_PRUNED_ERRORS },
+      { ...GROUPS.sourceFull, values: SOURCE_L1_ERRORS },
+    ];
+    return [groupsStripPlot(groups), groupsStripPlot(groups, { compact: true })];
+  }, [result]);
   const cols: { key: string; label: string; values: readonly (number | null)[]; source?: boolean }[] = [
     { key: 'full', label: 'full network', values: result.full },
     { key: 'pruned', label: `pruned ${result.notation}`, values: result.pruned },
@@ -108,7 +108,7 @@ export default function PruneRetrain({ id, initial }: Props) {
         Removed from L1 run {result.settings.fromRun + 1}: {describeRemoved(result.removed)}.
       </p>
       {failed > 0 && <p class="nn-status nn-status-warn">{failed} run(s) diverged and are left out.</p>}
-      <PlotView options={options} label="Total test error of the full and the pruned networks, ours and the source's" />
+      <DualPlot wide={wide} narrow={narrow} label="Total test error of the full and the pruned networks, ours and the source's" />
       <div class="nn-table-scroll reg-table-wrap" tabIndex={0} role="region" aria-label="Pruned and full network errors (table)">
         <table class="nn-table reg-table" data-testid="prune-table">
           <caption class="visually-hidden">Total test error per run for each architecture</caption>
@@ -127,7 +127,7 @@ export default function PruneRetrain({ id, initial }: Props) {
               <tr key={r}>
                 <th scope="row">{r + 1}</th>
                 {cols.map((c) => (
-                  <td key={c.key} class={c.source ? 'reg-source' : undefined} data-testid={`prune-${c.key}-${r}`}>
+                  <td key={c.key} class={c.source ? 'reg-source' : undefined} data-testid={`prune-${c.key}-${r}`} title={exactError(c.values[r])}>
                     {r < c.values.length ? (c.values[r] === null ? 'diverged' : formatError(c.values[r])) : ''}
                   </td>
                 ))}
@@ -141,7 +141,7 @@ export default function PruneRetrain({ id, initial }: Props) {
                 const s = meanSd(c.values);
                 return (
                   <td key={c.key} class={c.source ? 'reg-source' : undefined}>
-                    {formatMeanSd(s)}
+                    <MeanSd value={s} />
                   </td>
                 );
               })}

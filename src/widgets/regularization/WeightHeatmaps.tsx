@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { PlotView } from '../shared/PlotView';
 import { Button, Controls, NumberField, Progress, Slider } from '../shared/controls';
 import { JobCancelled, useJobRunner } from '../shared/jobs';
 import { numberCodec, useUrlState } from '../shared/url-state';
 import { formatNumber } from '../shared/validate';
-import { heatmapPlot } from '../../plots/regularization/heatmap';
+import { heatmapPlot, heatRows } from '../../plots/regularization/heatmap';
+import { DualPlot } from './DualPlot';
 import { decodeFrames, METHOD_LABELS, switchedOff, type HeatmapRun } from './logic';
 import './regularization.css';
 
@@ -102,7 +102,8 @@ export default function WeightHeatmaps({ id, initial, settings }: Props) {
         const removed = switchedOff(r.sizes, weights, state.threshold);
         const hidden = r.sizes.slice(1, -1).reduce((a, b) => a + b, 0);
         const off = removed.reduce((a, u) => a + u.length, 0);
-        return { run: r, removed, hidden, off, options: heatmapPlot(r.sizes, weights, removed, { maxAbs }) };
+        const [wide, narrow] = [false, true].map((compact) => heatmapPlot(r.sizes, weights, removed, { maxAbs, compact }));
+        return { run: r, removed, hidden, off, wide, narrow, rows: heatRows(r.sizes, weights) };
       }),
     [runs, frame, state.threshold, maxAbs],
   );
@@ -144,7 +145,7 @@ export default function WeightHeatmaps({ id, initial, settings }: Props) {
               </span>
               {v.run.status === 'diverged' && ' (this run diverged; the last finite weights are shown)'}
             </p>
-            <PlotView options={v.options} label={`Weight matrices of the ${METHOD_LABELS[v.run.method]} run after epoch ${epoch}`} />
+            <DualPlot wide={v.wide} narrow={v.narrow} data={v.rows} label={`Weight matrices of the ${METHOD_LABELS[v.run.method]} run after epoch ${epoch}`} />
           </div>
         ))}
       </div>

@@ -213,9 +213,18 @@ export function summarize(runs: readonly CompactRun[], methods: readonly Method[
   });
 }
 
-/** A test error with 8 decimals, like the source; an em dash when the run did not finish. */
-export function formatError(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(8);
+/**
+ * A test error with two decimals, like the tables' mean ± sd rows (so the columns line up and fit
+ * a phone); an em dash when the run did not finish. `decimals` = 8 gives the source's precision,
+ * which the table cells keep in their tooltip and the figure's CSV keeps in full.
+ */
+export function formatError(x: number | null | undefined, decimals = 2): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(decimals);
+}
+
+/** A table cell's tooltip: the test error to the source's 8 decimals; none for an empty or unfinished cell. */
+export function exactError(x: number | null | undefined): string | undefined {
+  return x === null || x === undefined || !Number.isFinite(x) ? undefined : formatError(x, 8);
 }
 
 /**
