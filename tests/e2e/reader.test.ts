@@ -63,31 +63,33 @@ describe('JavaScript budget', () => {
 
 describe('layout stability and paint', () => {
   for (const path of pages) {
-    it(`/${path}: cumulative layout shift ≤ 0.05 while scrolling through, largest contentful paint ≤ 1 s`, async () => {
-      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
-      await page.addInitScript(() => {
-        const w = window as unknown as { __cls: number; __lcp: number };
-        w.__cls = 0;
-        w.__lcp = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-            if (!e.hadRecentInput) w.__cls += e.value;
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.__lcp = Math.max(w.__lcp, e.startTime);
-        }).observe({ type: 'largest-contentful-paint', buffered: true });
+    for (const [device, width] of [['desktop', 1280], ['phone', 360]] as const) {
+      it(`/${path} on a ${device}: cumulative layout shift ≤ 0.05 while scrolling through, largest contentful paint ≤ 1 s`, async () => {
+        const { page, close } = await openPage(browser, siteUrl, { viewport: { width, height: 800 } });
+        await page.addInitScript(() => {
+          const w = window as unknown as { __cls: number; __lcp: number };
+          w.__cls = 0;
+          w.__lcp = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+              if (!e.hadRecentInput) w.__cls += e.value;
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) w.__lcp = Math.max(w.__lcp, e.startTime);
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+        });
+        await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+        const lcp = await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
+        await scrollThrough(page);
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(500);
+        const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+        expect(cls).toBeLessThanOrEqual(0.05);
+        expect(lcp).toBeLessThanOrEqual(1000);
+        await close();
       });
-      await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
-      const lcp = await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
-      await scrollThrough(page);
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(500);
-      const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
-      expect(cls).toBeLessThanOrEqual(0.05);
-      expect(lcp).toBeLessThanOrEqual(1000);
-      await close();
-    });
+    }
   }
 });
 
