@@ -93,6 +93,18 @@ describe('layout stability and paint', () => {
   }
 });
 
+describe('contents list', () => {
+  // (That it folds before the first paint, and so moves nothing, is checked by the layout-shift test at phone width.)
+  it('is folded above the text on a phone and open beside it on a desktop', async () => {
+    for (const [width, open] of [[360, false], [1280, true]] as const) {
+      const { page, close } = await openPage(browser, siteUrl, { viewport: { width, height: 800 } });
+      await page.goto(siteUrl + articlePages[0], { waitUntil: 'networkidle' });
+      expect(await page.locator('.toc details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(open);
+      await close();
+    }
+  });
+});
+
 describe('formulas on phones and at every width', () => {
   for (const path of articlePages) {
     it(`/${path}: every displayed formula fits a 360 px wide screen, with no sideways scrolling`, async () => {
