@@ -1,3 +1,5 @@
+import { EXIT, SKIP, visit } from 'unist-util-visit';
+
 // Fails the build when KaTeX could not typeset a formula, instead of publishing red error text.
 // rehype-katex records such failures as messages on the file; this plugin runs after it and
 // turns the first one into an error that names the file, the line and KaTeX's own reason.
@@ -34,17 +36,12 @@ export function rehypeScrollableBlocks() {
 // "y=2xy = 2xy=2x" and makes nonsense queries match. Formulas are kept out of the index;
 // the prose around them is what a reader searches for.
 export function rehypeMathUnsearchable() {
-  const visit = (node) => {
-    if (node.type === 'element') {
-      const cls = node.properties?.className ?? [];
-      if (Array.isArray(cls) && cls.includes('katex')) {
-        node.properties.dataPagefindIgnore = 'all';
-        return;
-      }
-    }
-    for (const child of node.children ?? []) visit(child);
-  };
-  return (tree) => visit(tree);
+  return (tree) =>
+    visit(tree, 'element', (node) => {
+      if (!isFormula(node)) return undefined;
+      node.properties.dataPagefindIgnore = 'all';
+      return SKIP;
+    });
 }
 
 // A browser may break a line right after an inline formula, so the full stop or comma that
@@ -58,35 +55,30 @@ const GLUE_MAX_TEX = 40;
 
 function texOf(node) {
   let tex = '';
-  const walk = (n) => {
-    if (n.type === 'element' && n.tagName === 'annotation') {
-      tex = (n.children ?? []).map((c) => c.value ?? '').join('');
-      return;
-    }
-    for (const c of n.children ?? []) walk(c);
-  };
-  walk(node);
+  visit(node, 'element', (n) => {
+    if (n.tagName !== 'annotation') return undefined;
+    tex = n.children.map((c) => c.value ?? '').join('');
+    return EXIT;
+  });
   return tex;
 }
 
+/** An element KaTeX typeset (inline, or inside a display block). */
+function isFormula(node) {
+  const cls = node.properties?.className;
+  return Array.isArray(cls) && cls.includes('katex');
+}
+
 export function rehypeMathPunctuation() {
-  const visit = (node) => {
-    const children = node.children;
-    if (!Array.isArray(children)) return;
-    for (let k = 0; k < children.length; k++) {
-      const child = children[k];
-      const cls = child.type === 'element' ? child.properties?.className ?? [] : [];
-      if (!(Array.isArray(cls) && cls.includes('katex'))) {
-        visit(child);
-        continue;
-      }
-      const next = children[k + 1];
+  return (tree) =>
+    visit(tree, 'element', (node, index, parent) => {
+      if (!isFormula(node)) return undefined;
+      const next = parent?.children[index + 1];
       const punct = next?.type === 'text' ? TRAILING_PUNCTUATION.exec(next.value) : null;
-      if (!punct || texOf(child).length > GLUE_MAX_TEX) continue;
-      const glued = { type: 'element', tagName: 'span', properties: { className: ['math-nowrap'] }, children: [child, { type: 'text', value: punct[0] }] };
+      if (!punct || texOf(node).length > GLUE_MAX_TEX) return SKIP;
+      const glued = { type: 'element', tagName: 'span', properties: { className: ['math-nowrap'] }, children: [node, { type: 'text', value: punct[0] }] };
       const rest = next.value.slice(punct[0].length);
-      children.splice(k, 2, glued, ...(rest ? [{ type: 'text', value: rest }] : []));
-    }
-  };
-  return (tree) => visit(tree);
+      parent.children.splice(index, 2, glued, ...(rest ? [{ type: 'text', value: rest }] : []));
+      return [SKIP, index + 1];
+    });
 }

@@ -6,6 +6,8 @@
 // Only a `\qquad` at the top level splits: not one inside braces, an environment
 // (`\begin{cases} … \end{cases}`) or a `\left … \right` pair.
 
+import { SKIP, visit } from 'unist-util-visit';
+
 const OPEN = /^\\(?:begin\{[^}]*\}|left(?![a-zA-Z]))/;
 const CLOSE = /^\\(?:end\{[^}]*\}|right(?![a-zA-Z]))/;
 const QQUAD = /^\\qquad(?![a-zA-Z])/;
@@ -44,32 +46,25 @@ export function splitTopLevel(tex) {
 
 /** remark plugin: a display `math` node with top-level `\qquad`s becomes a row of display formulas. */
 export function remarkMathRows() {
-  /** @param {{ type: string, value?: string, children?: any[], position?: unknown }} node */
-  const visit = (node) => {
-    const children = node.children;
-    if (!Array.isArray(children)) return;
-    for (let k = 0; k < children.length; k++) {
-      const child = children[k];
-      if (child.type === 'math' && typeof child.value === 'string') {
-        const parts = splitTopLevel(child.value);
-        if (parts.length > 1) {
-          children[k] = {
-            type: 'mathRow',
-            data: { hName: 'div', hProperties: { className: ['math-row'] } },
-            position: child.position,
-            children: parts.map((value) => ({
-              type: 'math',
-              value,
-              position: child.position,
-              data: {
-                hName: 'pre',
-                hChildren: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value }] }],
-              },
-            })),
-          };
-        }
-      } else visit(child);
-    }
-  };
-  return (tree) => visit(tree);
+  return (tree) =>
+    visit(tree, 'math', (node, index, parent) => {
+      const parts = splitTopLevel(node.value);
+      if (parts.length < 2 || !parent) return undefined;
+      parent.children[index] = {
+        type: 'mathRow',
+        data: { hName: 'div', hProperties: { className: ['math-row'] } },
+        position: node.position,
+        children: parts.map((value) => ({
+          type: 'math',
+          meta: null,
+          value,
+          position: node.position,
+          data: {
+            hName: 'pre',
+            hChildren: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value }] }],
+          },
+        })),
+      };
+      return SKIP;
+    });
 }

@@ -1,15 +1,7 @@
 import type { PlotOptions } from '../../plots/render';
-import { PlotView } from '../shared/PlotView';
+import { DualPlot as SharedDualPlot } from '../shared/DualPlot';
 
-/**
- * A figure drawn twice, for wide and for narrow screens, and switched by CSS: both versions are in
- * the build-time HTML, so the right one shows before any JavaScript runs and nothing jumps.
- */
+/** The shared DualPlot, switched by this article's media query (activations.css: act-only-wide / act-only-narrow). */
 export function DualPlot({ wide, narrow, label }: { wide: PlotOptions; narrow: PlotOptions; label: string }) {
-  return (
-    <>
-      <PlotView options={wide} label={label} class="act-only-wide" />
-      <PlotView options={narrow} label={label} class="act-only-narrow" />
-    </>
-  );
+  return <SharedDualPlot wide={wide} narrow={narrow} label={label} wideClass="act-only-wide" narrowClass="act-only-narrow" />;
 }
