@@ -5,6 +5,7 @@
  */
 import type { PlotElement } from '../widgets/shared/PlotView';
 import { toCsv } from './csv';
+import { FLUSH_URL_EVENT } from '../widgets/shared/url-events';
 
 function figureOf(button: Element): HTMLElement | null {
   return button.closest<HTMLElement>('.nn-figure');
@@ -83,6 +84,7 @@ function figureName(figure: HTMLElement): string {
 
 const actions: Record<string, (figure: HTMLElement) => Promise<void> | void> = {
   async link(figure) {
+    document.dispatchEvent(new Event(FLUSH_URL_EVENT)); // a change still waiting to reach the URL
     const url = new URL(location.href);
     if (figure.id) url.hash = figure.id;
     try {

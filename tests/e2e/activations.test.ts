@@ -102,7 +102,41 @@ describe('the activation-functions article', () => {
       await fig.getByRole('slider', { name: /Temperature/ }).focus();
       await page.keyboard.press('End');
     });
-    expect(page.url()).toContain('softmax.t=5');
+    await expect.poll(() => page.url()).toContain('softmax.t=5');
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('a dragged slider rewrites the URL once it comes to rest, and Copy link right after a change has it', async () => {
+    const { page, context, problems, close } = await openPage(browser, article);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(article).origin });
+    // Count the page's URL rewrites (each is a same-document navigation; browsers throttle them).
+    await page.addInitScript(() => {
+      const replace = history.replaceState.bind(history);
+      (window as unknown as { nnWrites: number }).nnWrites = 0;
+      history.replaceState = (...args: Parameters<History['replaceState']>) => {
+        (window as unknown as { nnWrites: number }).nnWrites++;
+        replace(...args);
+      };
+    });
+    await page.goto(article, { waitUntil: 'networkidle' });
+    await waitForHydration(page, '#fig-softmax .nn-plot');
+    const fig = page.locator('#fig-softmax');
+    const slider = fig.getByRole('slider', { name: /Temperature/ });
+    await slider.focus();
+    for (let k = 0; k < 20; k++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => slider.inputValue()).toBe('3');
+    await expect.poll(() => page.url()).toContain('softmax.t=3');
+    const writes = () => page.evaluate(() => (window as unknown as { nnWrites: number }).nnWrites);
+    expect(await writes()).toBeLessThanOrEqual(3);
+    // A change followed at once by Copy link: the link carries the new value.
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await fig.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => fig.locator('[role=status]').innerText()).toContain('Link copied');
+    const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(copied.searchParams.get('softmax.t')).toBe('0.1');
+    expect(copied.hash).toBe('#fig-softmax');
     expect(allProblems(problems)).toEqual([]);
     await close();
   });
@@ -173,7 +207,7 @@ describe('the activation-functions article', () => {
       await page.keyboard.press('End');
     });
     expect(await slider.inputValue()).toBe('1');
-    expect(page.url()).toContain('leaky.slope=1');
+    await expect.poll(() => page.url()).toContain('leaky.slope=1');
     // the cursor starts on the negative side, at x = −1.5: f(x) = x and f′(x) = 1 there …
     await expect.poll(() => readoutOf(page, '#fig-leaky', 'Leaky ReLU')).toEqual({ f: 'f(x) = −1.5', d: 'f′(x) = 1' });
     // … and on the positive side
@@ -281,7 +315,7 @@ describe('the activation-functions article', () => {
       await fig.getByRole('slider', { name: /Hidden layers/ }).focus();
       await page.keyboard.press('End');
     });
-    expect(page.url()).toContain('vanishing.depth=30');
+    await expect.poll(() => page.url()).toContain('vanishing.depth=30');
     // 30 layers: the sigmoid's error reaches 10⁻¹⁸; axis and table write it as a power of ten, never "100a" or "e−18"
     const yLabels = await tickLabels(page, '#fig-vanishing', 'y');
     expect(yLabels).toContain('10⁻¹²');

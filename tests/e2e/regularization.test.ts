@@ -143,12 +143,12 @@ describe('L1 vs L2 article', () => {
     expect(Object.keys(after)).toEqual(Object.keys(built));
     expect(after['err-l1-0']).not.toBe(built['err-l1-0']);
     expect(after['err-l2-0']).not.toBe(built['err-l2-0']);
-    expect(page.url()).toContain('exp.seed=2');
+    await expect.poll(() => page.url()).toContain('exp.seed=2');
     // A bad value is explained inline and the last good state stays.
     await seed.fill('abc');
     await seed.press('Enter');
     await expect(page.locator('#exp .nn-error').innerText()).resolves.toMatch(/not a number/);
-    expect(page.url()).toContain('exp.seed=2');
+    await expect.poll(() => page.url()).toContain('exp.seed=2');
     expect(allProblems(problems)).toEqual([]);
     await close();
   });
@@ -241,7 +241,7 @@ describe('L1 vs L2 article', () => {
     await seed.press('Tab'); // commits the field (a change event)
     expect(await island.evaluate((el) => el.hasAttribute('ssr') && el.hasAttribute('data-nn-pending'))).toBe(true);
     await page.waitForSelector('#exp [data-phase="done"]', { timeout: 30_000 });
-    expect(page.url()).toContain('exp.seed=2');
+    await expect.poll(() => page.url()).toContain('exp.seed=2');
     const after = await errorCells(page);
     expect(after['err-l1-0']).not.toBe(built['err-l1-0']);
     expect(await seed.inputValue()).toBe('2');

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatNumber, parseNumber } from '../../src/widgets/shared/validate';
-import { booleanCodec, listCodec, numberCodec, oneOfCodec, readState, writeState } from '../../src/widgets/shared/url-state';
+import {
+  booleanCodec, flushUrlState, listCodec, numberCodec, oneOfCodec, queueUrlWrite, readState, URL_RETRY_DELAY_MS, URL_WRITE_DELAY_MS, writeState,
+} from '../../src/widgets/shared/url-state';
 import { resolveProps } from '../../src/widgets/shared/props';
 
 describe('parseNumber', () => {
@@ -48,6 +50,72 @@ describe('URL state', () => {
     const search = '?exp.lambda=abc&exp.runs=500&exp.method=l9&exp.on=yes&exp.logits=1,2,3,4';
     expect(readState(search, 'exp', codecs, defaults)).toEqual(defaults);
     expect(readState('?exp.runs=2.5', 'exp', codecs, defaults).runs).toBe(5);
+  });
+});
+
+describe('URL writes', () => {
+  // A stand-in for the page's location and history: replaceState records each URL it is given.
+  let url: URL;
+  let writes: string[];
+  let refuse: boolean;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    url = new URL('https://example.org/articles/a/?other.k=1#fig');
+    writes = [];
+    refuse = false;
+    vi.stubGlobal('location', {
+      get search() { return url.search; },
+      get pathname() { return url.pathname; },
+      get hash() { return url.hash; },
+    });
+    vi.stubGlobal('history', {
+      state: null,
+      replaceState(_state: unknown, _title: string, next: string) {
+        if (refuse) throw new DOMException('Attempt to use history.replaceState() more than 100 times per 30 seconds', 'SecurityError');
+        url = new URL(next, url);
+        writes.push(next);
+      },
+    });
+  });
+  afterEach(() => {
+    flushUrlState();
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+  const codecs = { t: numberCodec(0, 5) };
+  const set = (prefix: string, t: number) => (search: string) => writeState(search, prefix, codecs, { t }, { t: 1 });
+
+  it('writes a burst of changes once, after the widget has been still, keeping other keys and the hash', () => {
+    for (let k = 0; k < 50; k++) {
+      queueUrlWrite('softmax', set('softmax', 1 + k / 10));
+      vi.advanceTimersByTime(URL_WRITE_DELAY_MS - 1);
+    }
+    expect(writes).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(writes).toEqual(['/articles/a/?other.k=1&softmax.t=5.9#fig']);
+  });
+  it('merges the pending changes of several widgets into one write', () => {
+    queueUrlWrite('a', set('a', 2));
+    queueUrlWrite('b', set('b', 3));
+    queueUrlWrite('a', set('a', 4));
+    vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
+    expect(writes).toEqual(['/articles/a/?other.k=1&a.t=4&b.t=3#fig']);
+  });
+  it('flushes at once on demand (Copy link), and then has nothing left to write', () => {
+    queueUrlWrite('a', set('a', 2));
+    flushUrlState();
+    expect(url.search).toBe('?other.k=1&a.t=2');
+    vi.advanceTimersByTime(10 * URL_WRITE_DELAY_MS);
+    expect(writes).toHaveLength(1);
+  });
+  it('keeps a write the browser refused and tries it again later', () => {
+    refuse = true;
+    queueUrlWrite('a', set('a', 2));
+    expect(() => vi.advanceTimersByTime(URL_WRITE_DELAY_MS)).not.toThrow();
+    expect(writes).toEqual([]);
+    refuse = false;
+    vi.advanceTimersByTime(URL_RETRY_DELAY_MS);
+    expect(url.search).toBe('?other.k=1&a.t=2');
   });
 });
 

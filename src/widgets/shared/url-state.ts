@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { FLUSH_URL_EVENT } from './url-events';
 
 /**
  * A widget's state in the page URL, so a configuration can be shared and restored:
@@ -76,8 +77,57 @@ export function writeState<S extends object>(search: string, prefix: string, cod
 }
 
 /**
+ * How long the URL waits after a widget's last change before it is rewritten. Each
+ * `history.replaceState` is a same-document navigation (Chromium even re-fetches the favicon) and
+ * browsers throttle or refuse many in a row (Safari throws after 100 in 30 s, Chromium and Firefox
+ * after 200 in 10 s), so a dragged slider writes once, when it comes to rest.
+ */
+export const URL_WRITE_DELAY_MS = 300;
+/** If the browser refuses a write, it is tried again this much later (the state on screen is kept). */
+export const URL_RETRY_DELAY_MS = 3000;
+
+/** Pending rewrites of the query string, one per widget prefix (the latest wins). */
+const pending = new Map<string, (search: string) => string>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function schedule(delay: number): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = setTimeout(flushUrlState, delay);
+}
+
+/** Queues one widget's rewrite of the query string; it is applied after URL_WRITE_DELAY_MS of quiet. */
+export function queueUrlWrite(prefix: string, write: (search: string) => string): void {
+  pending.set(prefix, write);
+  schedule(URL_WRITE_DELAY_MS);
+}
+
+/**
+ * Applies every pending rewrite now, in one `history.replaceState`. If the browser refuses it, the
+ * rewrites stay pending and are tried again after URL_RETRY_DELAY_MS; the widgets are not affected.
+ */
+export function flushUrlState(): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+  if (pending.size === 0) return;
+  let search = location.search;
+  for (const write of pending.values()) search = write(search);
+  try {
+    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    pending.clear();
+  } catch {
+    schedule(URL_RETRY_DELAY_MS);
+  }
+}
+
+if (typeof document !== 'undefined') {
+  document.addEventListener(FLUSH_URL_EVENT, flushUrlState);
+  addEventListener('pagehide', flushUrlState);
+}
+
+/**
  * State that lives in the URL. The first render uses the defaults (matching the build-time HTML);
- * right after hydration the URL's values are applied, and every change is written back.
+ * right after hydration the URL's values are applied, and every change is written back once the
+ * widget has been still for URL_WRITE_DELAY_MS (see `queueUrlWrite`).
  */
 export function useUrlState<S extends object>(prefix: string, codecs: Codecs<S>, defaults: S): [S, (patch: Partial<S>) => void] {
   const [state, setState] = useState<S>(defaults);
@@ -91,8 +141,7 @@ export function useUrlState<S extends object>(prefix: string, codecs: Codecs<S>,
     (patch: Partial<S>) => {
       setState((old) => {
         const next = { ...old, ...patch };
-        const search = writeState(location.search, prefix, codecs, next, defaults);
-        history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+        queueUrlWrite(prefix, (search) => writeState(search, prefix, codecs, next, defaults));
         return next;
       });
     },
