@@ -132,6 +132,9 @@ if (typeof document !== 'undefined') {
 export function useUrlState<S extends object>(prefix: string, codecs: Codecs<S>, defaults: S): [S, (patch: Partial<S>) => void] {
   const [state, setState] = useState<S>(defaults);
   useEffect(() => {
+    // A change made before this effect ran (a value typed before hydration, replayed) may still be
+    // waiting to reach the URL: write it first, so that reading the URL does not undo it.
+    flushUrlState();
     const fromUrl = readState(location.search, prefix, codecs, defaults);
     setState(fromUrl);
     // Read once, on hydration: codecs and defaults are constants of the widget.
