@@ -53,6 +53,12 @@ function standaloneSvg(svg: SVGSVGElement): string {
       if (value && (value.includes('var(') || value === 'currentColor')) copy.setAttribute(attr, style[attr]);
     }
   });
+  // Plot's own rules (e.g. text keeps its spaces): redrawn figures have them in the page's head.
+  if (!clone.querySelector('style')) {
+    for (const sheet of document.querySelectorAll('style[data-plot]')) {
+      if (sheet.textContent?.includes(':where(.' + svg.getAttribute('class') + ')')) clone.prepend(sheet.cloneNode(true));
+    }
+  }
   const root = getComputedStyle(svg);
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.style.color = root.color;

@@ -8,3 +8,6 @@ import { parseHTML } from 'linkedom';
 export function plotDocument(): Document {
   return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 }
+
+/** At build time each figure keeps Plot's `<style>` (see document.browser.ts for the browser). */
+export function hoistPlotStyles(_node: Element): void {}

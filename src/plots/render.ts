@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { plotDocument } from '#plot-document';
+import { hoistPlotStyles, plotDocument } from '#plot-document';
 
 /** Plot options as built by the pure builders in src/plots (no `document`: that is ours to add). */
 export type PlotOptions = Omit<Plot.PlotOptions, 'document'>;
@@ -17,5 +17,6 @@ export function renderPlot(options: PlotOptions): string {
   }
   node.querySelector('svg')?.removeAttribute('aria-label');
   if (node.tagName.toLowerCase() === 'svg') node.removeAttribute('aria-label');
+  hoistPlotStyles(node);
   return node.outerHTML;
 }

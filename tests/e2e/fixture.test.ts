@@ -114,8 +114,14 @@ describe('the figure toolbar', () => {
       const { readFileSync } = await import('node:fs');
       return { name: download.suggestedFilename(), body: readFileSync(path) };
     };
+    // Redrawn in the browser, the figure's SVG leaves Plot's <style> to the page's head; a
+    // downloaded copy carries those rules again.
+    await figure.getByRole('button', { name: 'Compute in worker' }).click();
+    await expect.poll(() => page.getByTestId('probs').innerText()).toBe('0.846 0.085 0.069');
+    expect(await figure.locator('.nn-plot style').count()).toBe(0);
     const svg = await save('SVG');
     expect(svg.name).toBe('demo-figure.svg');
+    expect(svg.body.toString()).toMatch(/<style[^>]*>:where\(\.plot-[\w-]+\) \{[^<]*white-space: pre;/);
     expect(svg.body.toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg.body.toString()).not.toContain('var(--');
 
