@@ -141,6 +141,45 @@ describe('the activation-functions article', () => {
     await close();
   });
 
+  it('a figure drawn twice redraws only the drawing on screen, and the other is current as soon as it shows', async () => {
+    // Both articles' two-drawing figures: the activations one switches by screen width, the
+    // L1-vs-L2 one by the width of its box.
+    const cases = [
+      { url: article, fig: '#fig-softmax', slider: /Temperature/, wide: '.act-only-wide', narrow: '.act-only-narrow' },
+      { url: `${inject('siteUrl')}articles/l1-vs-l2-regularization/`, fig: '#geo', slider: /λ/, wide: '.reg-wide', narrow: '.reg-narrow' },
+    ];
+    // A drawing's markup without the ids Plot numbers in the order figures are drawn.
+    const drawing = (page: Page, sel: string) =>
+      page.locator(`${sel} svg`).last().evaluate((el) => el.outerHTML.replace(/plot-clip-\d+/g, 'clip'));
+    for (const c of cases) {
+      const { page, problems, close } = await openPage(browser, c.url, { viewport: { width: 1280, height: 800 } });
+      await page.goto(c.url, { waitUntil: 'networkidle' });
+      const wide = `${c.fig} ${c.wide}`;
+      const narrow = `${c.fig} ${c.narrow}`;
+      await waitForHydration(page, wide);
+      const [wideBefore, narrowBefore] = [await drawing(page, wide), await drawing(page, narrow)];
+      await page.locator(c.fig).getByRole('slider', { name: c.slider }).focus();
+      await page.keyboard.press('End');
+      await expect.poll(() => drawing(page, wide)).not.toBe(wideBefore);
+      await expect.poll(() => page.url()).toMatch(/t=5|lambda=/);
+      expect(await drawing(page, narrow), `${c.fig}: the hidden narrow drawing is not redrawn`).toBe(narrowBefore);
+      // On a narrow screen the narrow drawing shows, drawn with the current settings: the same
+      // drawing as a page opened at that width with the same settings.
+      await page.setViewportSize({ width: 360, height: 800 });
+      await expect.poll(() => page.locator(narrow).isVisible()).toBe(true);
+      const shown = await drawing(page, narrow);
+      expect(shown).not.toBe(narrowBefore);
+      const fresh = await openPage(browser, c.url, { viewport: { width: 360, height: 800 } });
+      await fresh.page.goto(page.url(), { waitUntil: 'networkidle' });
+      await waitForHydration(fresh.page, narrow);
+      await expect.poll(() => drawing(fresh.page, narrow)).toBe(shown);
+      expect(allProblems(problems)).toEqual([]);
+      expect(allProblems(fresh.problems)).toEqual([]);
+      await fresh.close();
+      await close();
+    }
+  });
+
   it('explorer: each control changes the figure, and the readout follows keyboard and pointer', async () => {
     const { page, problems, close } = await openPage(browser, article);
     await page.goto(article, { waitUntil: 'networkidle' });
