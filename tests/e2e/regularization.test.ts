@@ -249,14 +249,29 @@ describe('L1 vs L2 article', () => {
     await close();
   });
 
-  it('shows the default tables whole, without an inner scroll, on phone and desktop', async () => {
+  it('shows the default tables whole, without an inner scroll either way, on phone and desktop', async () => {
     for (const width of [360, 1280]) {
       const { page, close } = await openPage(browser, url, { viewport: { width, height: 800 } });
       await page.goto(url, { waitUntil: 'networkidle' });
-      const clipped = await page.locator('.reg-table-wrap').evaluateAll((wraps) =>
-        wraps.filter((w) => w.scrollHeight > w.clientHeight + 1).map((w) => `${w.getAttribute('aria-label')}: ${w.scrollHeight} > ${w.clientHeight}`),
+      // the wrapping box, and the table itself (an article's tables scroll inside themselves)
+      const clipped = await page.locator('.reg-table-wrap, .reg-table-wrap > table').evaluateAll((wraps) =>
+        wraps
+          .filter((w) => w.scrollHeight > w.clientHeight + 1 || w.scrollWidth > w.clientWidth + 1)
+          .map((w) => `${w.getAttribute('aria-label')}: ${w.scrollWidth}×${w.scrollHeight} in ${w.clientWidth}×${w.clientHeight}`),
       );
       expect(clipped, `width ${width}`).toEqual([]);
+      // mean ± sd: one row on a desktop; on a phone a row each, with the same numbers.
+      const footer = await page.locator('#exp tfoot').innerText();
+      const meanRow = footer.split('\n').find((line) => /^mean ± sd/.test(line));
+      if (width > 420) {
+        expect(meanRow).toBeDefined();
+      } else {
+        expect(meanRow).toBeUndefined();
+        const joined = await page.locator('#exp [data-testid="mean-l1"]').textContent();
+        const [mean, sd] = (joined ?? '').split('±').map((t) => t.trim());
+        const cell = (row: string) => page.locator(`#exp tfoot tr.reg-split:has(th:text-is("${row}")) td`).nth(1).innerText();
+        expect([await cell('mean'), await cell('sd')]).toEqual([mean, sd]);
+      }
       await close();
     }
   });

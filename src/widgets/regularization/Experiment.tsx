@@ -329,7 +329,7 @@ export default function Experiment({ id, initial }: Props) {
             ))}
           </tbody>
           <tfoot>
-            <tr>
+            <tr class="reg-joined">
               <th scope="row">mean ± sd</th>
               {summaries.map((s) => (
                 <td key={s.method} data-testid={`mean-${s.method}`}>
@@ -338,6 +338,17 @@ export default function Experiment({ id, initial }: Props) {
               ))}
               <td class="reg-source"><MeanSd value={meanSd(SOURCE_L1_ERRORS)} /></td>
             </tr>
+            {/* On a phone mean and sd take a row each (regularization.css), so the columns stay narrow. */}
+            {(['mean', 'sd'] as const).map((key) => (
+              <tr class="reg-split" key={key}>
+                <th scope="row">{key}</th>
+                {[...summaries, meanSd(SOURCE_L1_ERRORS)].map((s, i) => (
+                  <td key={i} class={i === summaries.length ? 'reg-source' : undefined}>
+                    {s[key] === null || !Number.isFinite(s[key]) ? '—' : (s[key] as number).toFixed(2)}
+                  </td>
+                ))}
+              </tr>
+            ))}
             <tr>
               <th scope="row">weights |w| &lt; 0.01 (of 220)</th>
               {summaries.map((s) => (
@@ -346,7 +357,7 @@ export default function Experiment({ id, initial }: Props) {
               <td class="reg-source" />
             </tr>
             <tr>
-              <th scope="row">hidden units switched off (of 30)</th>
+              <th scope="row">hidden units off (of 30)</th>
               {summaries.map((s) => (
                 <td key={s.method} data-testid={`off-${s.method}`}>{s.meanUnitsOff === null ? '—' : formatNumber(s.meanUnitsOff, 3)}</td>
               ))}
