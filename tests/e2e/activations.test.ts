@@ -206,9 +206,15 @@ describe('the activation-functions article', () => {
     expect(await svgOf(page, '#fig-all')).toBe(before);
     const readout = fig.getByTestId('readout');
     const r0 = await readout.innerText();
+    // The cursor moves in its own layer: the curves and axes are not redrawn.
+    const curves = await svgOf(page, '#fig-all');
+    const cursorX = () => fig.locator('.act-cursor line').first().getAttribute('x1');
+    const x0 = await cursorX();
     await fig.locator('.act-panel').first().focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => readout.innerText()).not.toBe(r0);
+    expect(await cursorX()).not.toBe(x0);
+    expect(await svgOf(page, '#fig-all')).toBe(curves);
     const box = (await fig.locator('.act-panel svg').first().boundingBox())!;
     const r1 = await readout.innerText();
     await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderPlot } from '../../src/plots/render';
-import { CURVE_FRAME, curvePlot } from '../../src/plots/activations/curves';
+import * as Plot from '@observablehq/plot';
+import { CURVE_FRAME, curveDomains, curvePlot, cursorLayout } from '../../src/plots/activations/curves';
 import { softmaxPlot } from '../../src/plots/activations/softmax';
 import { gradientPlot, layerTicks } from '../../src/plots/activations/gradients';
 import { formatMagnitude, formatPowerOfTen, logTickFormat, logTicks, superscript } from '../../src/plots/activations/log-axis';
@@ -24,19 +25,51 @@ describe('curvePlot', () => {
     expect(lo).toBeLessThan(0);
     expect(hi).toBeGreaterThan(2);
   });
-  it('drops non-finite points and cursor values, and renders without NaN', () => {
+  it('drops non-finite points and rays, and renders without NaN', () => {
     const bad = [...pts, { x: 1, y: NaN, seg: 1 }, { x: 1.5, y: Infinity, seg: 1 }];
     const o = curvePlot([{ key: 'x', color: 'red', points: bad }], {
       xDomain: [-2, 2],
       yLabel: 'f′(x)',
-      cursor: { x: 1, points: [{ y: NaN, color: 'red' }, { y: 1, color: 'red' }] },
       rays: [{ slope: 0.2, color: 'blue' }, { slope: NaN, color: 'blue' }, { slope: 0.1, color: 'blue', flat: true }],
     });
     const svg = renderPlot(o);
     noNaN(svg);
-    expect(svg).toContain('<svg');
-    // two curve pieces (z = seg), two valid rays, one cursor dot
-    expect((svg.match(/<circle/g) ?? []).length).toBe(1);
+    // two curve pieces (z = seg) and two valid rays; the cursor is not part of the plot
+    expect((svg.match(/<path/g) ?? []).length).toBeGreaterThanOrEqual(4);
+    expect(svg).not.toContain('<circle');
+  });
+  it('places the cursor layer exactly where Plot would draw it on the same scales', () => {
+    const series = [{ key: 'x', color: 'red', points: pts }];
+    const settings = { xDomain: [-2, 2] as const, yLabel: 'f(x)' };
+    const domains = curveDomains(series, settings);
+    expect(domains.y).toEqual(curvePlot(series, settings).y?.domain);
+    const cursor = { x: 0.7, points: [{ y: 0.7, color: 'red' }, { y: 1.9, color: 'blue' }] };
+    const c = cursorLayout(domains, cursor);
+    // the same rule and dots as Plot marks on the plot's own frame and scales
+    const svg = renderPlot({
+      ...curvePlot(series, settings),
+      marks: [Plot.ruleX([cursor.x]), Plot.dot(cursor.points, { x: () => cursor.x, y: 'y', r: 4.5 })],
+    });
+    // attributes of every <line> and <circle>, whatever their order
+    const elements = (tag: string) =>
+      [...svg.matchAll(new RegExp(`<${tag}\\s([^>]*)>`, 'g'))].map((m) => Object.fromEntries([...m[1].matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1], Number(a[2])])));
+    const rule = elements('line').find((l) => l.x1 === l.x2); // the grid lines are horizontal
+    const dots = elements('circle').map((d) => [d.cx, d.cy]);
+    expect(rule).toBeDefined();
+    expect(c?.x).toBeCloseTo(rule?.x1 ?? NaN, 6);
+    expect([c?.top, c?.bottom]).toEqual([Math.min(rule?.y1 ?? NaN, rule?.y2 ?? NaN), Math.max(rule?.y1 ?? NaN, rule?.y2 ?? NaN)]);
+    expect(c?.dots).toHaveLength(2);
+    c?.dots.forEach((d, i) => {
+      expect(d.cx).toBeCloseTo(dots[i][0], 6);
+      expect(d.cy).toBeCloseTo(dots[i][1], 6);
+    });
+  });
+  it('gives no dot for a non-finite or out-of-range value, and no cursor outside the x-range', () => {
+    const domains = curveDomains([{ key: 'x', color: 'red', points: pts }], { xDomain: [-2, 2], yLabel: 'f' });
+    const c = cursorLayout(domains, { x: 1, points: [{ y: NaN, color: 'a' }, { y: 1, color: 'b' }, { y: 1e9, color: 'c' }] });
+    expect(c?.dots.map((d) => d.color)).toEqual(['b']);
+    expect(cursorLayout(domains, { x: NaN, points: [] })).toBeNull();
+    expect(cursorLayout(domains, { x: 3, points: [] })).toBeNull();
   });
   it('widens the y-domain to show training-mode rays', () => {
     const o = curvePlot([{ key: 'x', color: 'red', points: pts }], { xDomain: [-2, 2], yLabel: 'f', rays: [{ slope: 1, color: 'b' }] });

@@ -15,8 +15,6 @@ export interface CurvePlotOptions {
   xDomain: readonly [number, number];
   /** Axis label of y, e.g. "f(x)" or "f′(x)". */
   yLabel: string;
-  /** Cursor: a vertical rule at x and a dot per series at its value there. */
-  cursor?: { x: number; points: readonly { y: number; color: string }[] } | null;
   /**
    * Extra thin lines on the negative side, e.g. RReLU training-mode slopes: y = k·x for x from
    * xDomain[0] to 0, or (flat) the constant y = k there, as in f'.
@@ -24,25 +22,38 @@ export interface CurvePlotOptions {
   rays?: readonly { slope: number; color: string; flat?: boolean }[];
 }
 
+/** The domains of a curve plot: x as given, y around every finite value (and 0), padded by 6%. */
+export interface CurveDomains {
+  readonly x: readonly [number, number];
+  readonly y: readonly [number, number];
+}
+
 const finite = (v: number) => Number.isFinite(v);
 
-/** f or f' of one or more activation functions over an x-range, with an optional cursor. */
-export function curvePlot(series: readonly CurveSeries[], options: CurvePlotOptions): PlotOptions {
-  const [x0, x1] = options.xDomain;
-  const rayYs = (options.rays ?? []).filter((r) => finite(r.slope) && x0 < 0).map((r) => (r.flat ? r.slope : r.slope * x0));
+/** Rays that can be drawn: finite slopes, and only when the x-range has a negative side. */
+function drawnRays(options: CurvePlotOptions) {
+  return (options.rays ?? []).filter((r) => finite(r.slope) && options.xDomain[0] < 0);
+}
+
+export function curveDomains(series: readonly CurveSeries[], options: CurvePlotOptions): CurveDomains {
+  const [x0] = options.xDomain;
+  const rayYs = drawnRays(options).map((r) => (r.flat ? r.slope : r.slope * x0));
   const ys = [...series.flatMap((s) => s.points.map((p) => p.y)), ...rayYs].filter(finite);
   let lo = Math.min(0, ...ys);
   let hi = Math.max(ys.length ? Math.max(...ys) : 1, lo + 1e-9);
   if (hi - lo < 1e-9) hi = lo + 1;
   const pad = (hi - lo) * 0.06;
-  lo -= pad;
-  hi += pad;
+  return { x: options.xDomain, y: [lo - pad, hi + pad] };
+}
+
+/** f or f' of one or more activation functions over an x-range (the cursor is drawn apart: `cursorLayout`). */
+export function curvePlot(series: readonly CurveSeries[], options: CurvePlotOptions): PlotOptions {
+  const { x: [x0, x1], y: [lo, hi] } = curveDomains(series, options);
   const marks: Plot.Markish[] = [
     Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.35 }),
     Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.35 }),
   ];
-  const rays = (options.rays ?? []).filter((r) => finite(r.slope) && x0 < 0);
-  for (const r of rays) {
+  for (const r of drawnRays(options)) {
     const xEnd = Math.min(0, x1);
     marks.push(
       Plot.line(
@@ -58,12 +69,6 @@ export function curvePlot(series: readonly CurveSeries[], options: CurvePlotOpti
     const pts = s.points.filter((p) => finite(p.x) && finite(p.y));
     marks.push(Plot.line(pts, { x: 'x', y: 'y', z: 'seg', stroke: s.color, strokeWidth: 2.25 }));
   }
-  const c = options.cursor;
-  if (c && finite(c.x)) {
-    marks.push(Plot.ruleX([c.x], { stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '3,3' }));
-    const dots = c.points.filter((p) => finite(p.y) && p.y >= lo && p.y <= hi).map((p) => ({ x: c.x, y: p.y, color: p.color }));
-    marks.push(Plot.dot(dots, { x: 'x', y: 'y', fill: (d: { color: string }) => d.color, stroke: 'var(--card)', r: 4.5 }));
-  }
   return {
     ...CURVE_FRAME,
     style: { background: 'transparent', fontSize: '12px' },
@@ -71,5 +76,29 @@ export function curvePlot(series: readonly CurveSeries[], options: CurvePlotOpti
     y: { domain: [lo, hi], label: options.yLabel, labelAnchor: 'top', grid: true, ticks: 5 },
     color: { type: 'identity' },
     marks,
+  };
+}
+
+/**
+ * The cursor of a curve plot in the plot's own coordinates (CURVE_FRAME, the same linear scales
+ * as Plot's): a vertical rule at x over the whole frame and a dot per value there. Drawn in a
+ * layer over the plot, so that moving it redraws neither the curves nor the axes. Non-finite
+ * values, and values outside the y-domain, get no dot; a non-finite x gives no cursor.
+ */
+export function cursorLayout(
+  domains: CurveDomains,
+  cursor: { x: number; points: readonly { y: number; color: string }[] },
+): { x: number; top: number; bottom: number; dots: { cx: number; cy: number; color: string }[] } | null {
+  const { width, height, marginLeft, marginRight, marginTop, marginBottom } = CURVE_FRAME;
+  const [x0, x1] = domains.x;
+  const [lo, hi] = domains.y;
+  if (!finite(cursor.x) || cursor.x < x0 || cursor.x > x1) return null;
+  const px = marginLeft + ((cursor.x - x0) / (x1 - x0)) * (width - marginLeft - marginRight);
+  const py = (y: number) => height - marginBottom - ((y - lo) / (hi - lo)) * (height - marginTop - marginBottom);
+  return {
+    x: px,
+    top: marginTop,
+    bottom: height - marginBottom,
+    dots: cursor.points.filter((p) => finite(p.y) && p.y >= lo && p.y <= hi).map((p) => ({ cx: px, cy: py(p.y), color: p.color })),
   };
 }
