@@ -1,6 +1,6 @@
 import { rrelu } from '@neural-notes/nn';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { CURVE_FRAME, curveDomains, curvePlot, type CurveDomains, type CurveSeries } from '../../plots/activations/curves';
+import { CURVE_FRAME, curveDomains, curvePlot, type CurveSeries } from '../../plots/activations/curves';
 import { CurveCursor } from './CurveCursor';
 import { Button, CheckboxGroup, Controls, NumberField, Slider } from '../shared/controls';
 import { PlotView } from '../shared/PlotView';
@@ -92,21 +92,20 @@ export default function ActivationExplorer(props: Props) {
   const evalSlope = showRrelu ? rrelu({ lower: params.lower, upper: params.upper }).evalSlope : NaN;
   const readings = acts.map(({ name, act }) => ({ name, ...valuesAt(act, x) }));
 
-  // The curves are drawn once per setting; the cursor moves in a layer of its own (CurveCursor).
-  const fSeries = useMemo<CurveSeries[]>(() => curves.map((c) => ({ key: c.name, color: FUNCTION_COLORS[c.name], points: c.f })), [curves]);
-  const dSeries = useMemo<CurveSeries[]>(() => curves.map((c) => ({ key: c.name, color: FUNCTION_COLORS[c.name], points: c.d })), [curves]);
-  const fSettings = useMemo(
-    () => ({ xDomain: [x0, x1] as const, yLabel: 'f(x)', rays: trainSlopes.map((k) => ({ slope: k, color: FUNCTION_COLORS.rrelu })) }),
-    [x0, x1, trainSlopes],
+  // f and f′, each drawn once per setting; the cursor moves in a layer of its own (CurveCursor).
+  const [fPanel, dPanel] = useMemo(
+    () =>
+      (['f', 'd'] as const).map((part) => {
+        const series: CurveSeries[] = curves.map((c) => ({ key: c.name, color: FUNCTION_COLORS[c.name], points: c[part] }));
+        const settings = {
+          xDomain: [x0, x1] as const,
+          yLabel: part === 'f' ? 'f(x)' : 'f′(x)',
+          rays: trainSlopes.map((k) => ({ slope: k, color: FUNCTION_COLORS.rrelu, flat: part === 'd' })),
+        };
+        return { part, options: curvePlot(series, settings), domains: curveDomains(series, settings) };
+      }),
+    [curves, x0, x1, trainSlopes],
   );
-  const dSettings = useMemo(
-    () => ({ xDomain: [x0, x1] as const, yLabel: 'f′(x)', rays: trainSlopes.map((k) => ({ slope: k, color: FUNCTION_COLORS.rrelu, flat: true })) }),
-    [x0, x1, trainSlopes],
-  );
-  const fOptions = useMemo(() => curvePlot(fSeries, fSettings), [fSeries, fSettings]);
-  const dOptions = useMemo(() => curvePlot(dSeries, dSettings), [dSeries, dSettings]);
-  const fDomains = useMemo(() => curveDomains(fSeries, fSettings), [fSeries, fSettings]);
-  const dDomains = useMemo(() => curveDomains(dSeries, dSettings), [dSeries, dSettings]);
 
   // Pointer → x, coalesced to one update per frame.
   const pending = useRef<number | null>(null);
@@ -133,7 +132,7 @@ export default function ActivationExplorer(props: Props) {
     setCursor(next);
   };
   const names = s.fns.map((f) => FUNCTION_LABELS[f]).join(', ');
-  const panel = (options: typeof fOptions, domains: CurveDomains, part: 'f' | 'd', label: string) => (
+  const panel = ({ options, domains, part }: typeof fPanel, label: string) => (
     <div
       class="act-panel"
       tabIndex={0}
@@ -160,8 +159,8 @@ export default function ActivationExplorer(props: Props) {
         </ul>
       )}
       <div class="act-panels">
-        {panel(fOptions, fDomains, 'f', `${names}: f(x) for x from ${formatNumber(x0)} to ${formatNumber(x1)}`)}
-        {panel(dOptions, dDomains, 'd', `${names}: derivative f′(x) for x from ${formatNumber(x0)} to ${formatNumber(x1)}`)}
+        {panel(fPanel, `${names}: f(x) for x from ${formatNumber(x0)} to ${formatNumber(x1)}`)}
+        {panel(dPanel, `${names}: derivative f′(x) for x from ${formatNumber(x0)} to ${formatNumber(x1)}`)}
       </div>
       {/* One row per function in three aligned columns (name, f, f′) under one header that gives x: the same layout on a phone and a desktop. */}
       <div class="nn-readout act-readout" aria-live="polite" data-testid="readout">
