@@ -142,8 +142,7 @@ describe('the activation-functions article', () => {
   });
 
   it('a figure drawn twice redraws only the drawing on screen, and the other is current as soon as it shows', async () => {
-    // Both articles' two-drawing figures: the activations one switches by screen width, the
-    // L1-vs-L2 one by the width of its box.
+    // A two-drawing figure of each article (each switches by the width of the figure's box).
     const cases = [
       { url: article, fig: '#fig-softmax', slider: /Temperature/, wide: '.act-only-wide', narrow: '.act-only-narrow' },
       { url: `${inject('siteUrl')}articles/l1-vs-l2-regularization/`, fig: '#geo', slider: /λ/, wide: '.reg-wide', narrow: '.reg-narrow' },

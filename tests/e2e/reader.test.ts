@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchChromium } from './support/browser';
 import { allProblems, listPages, openPage, scrollThrough } from './support/page';
+import { drawnTexts } from './support/plots';
 
 /** Reader-experience budgets on the real site: accessibility, JavaScript weight, layout shift, paint, keyboard. */
 let browser: Browser;
@@ -166,6 +167,60 @@ describe('formulas on phones and at every width', () => {
     expect(desktopDer).toBe(desktopF);
     const [phoneF, phoneDer] = await tops(360);
     expect(phoneDer).toBeGreaterThan(phoneF);
+  });
+});
+
+describe('figures legible at every width', () => {
+  // A figure drawn for a wide box shrinks with a narrower one; whichever drawing shows, its text
+  // stays at 11px or more on screen, from a phone to a desktop (figures as built).
+  for (const path of articlePages) {
+    it(`/${path}: every figure's text is at least 11px on screen, from 360 to 1280 px`, async () => {
+      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+      await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+      const figures = await page.locator('figure.nn-figure[id]').evaluateAll((els) => els.map((el) => `#${el.id}`));
+      expect(figures.length).toBeGreaterThan(3);
+      const small: string[] = [];
+      for (const width of [360, 420, 480, 560, 601, 640, 700, 768, 900, 1024, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        const texts = await drawnTexts(page, figures);
+        expect(texts.length, `${width} px`).toBeGreaterThan(figures.length * 5);
+        small.push(...texts.filter((t) => t.px < 11).map((t) => `${width} px, ${t.figure}: "${t.text}" at ${t.px.toFixed(1)}px`));
+      }
+      expect([...new Set(small.map((m) => m.replace(/: ".*"/, '')))]).toEqual([]);
+      await close();
+    });
+  }
+});
+
+describe('tables and header on phones', () => {
+  for (const path of articlePages) {
+    it(`/${path}: every table, in the text or in a figure, fits a 360 px screen without scrolling sideways`, async () => {
+      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 360, height: 800 } });
+      await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+      const tables = await page.locator('table').count();
+      expect(tables).toBeGreaterThan(0);
+      const scrolling = await page.locator('table').evaluateAll((els) =>
+        els.flatMap((t) => {
+          // the table itself (an article's tables scroll inside themselves) or the box around it
+          const boxes = [t, t.parentElement as HTMLElement];
+          return boxes.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => `${t.closest('figure')?.id ?? 'text'}: ${b.scrollWidth} in ${b.clientWidth}`);
+        }),
+      );
+      expect(scrolling).toEqual([]);
+      await close();
+    });
+  }
+
+  it('keeps the site name, the links and the theme button on screen down to 320 px', async () => {
+    for (const width of [320, 360, 1280]) {
+      const { page, close } = await openPage(browser, siteUrl, { viewport: { width, height: 800 } });
+      await page.goto(siteUrl, { waitUntil: 'networkidle' });
+      const outside = await page.locator('.site-header a, .site-header button').evaluateAll((els, w) =>
+        els.filter((el) => { const r = el.getBoundingClientRect(); return r.left < 0 || r.right > w; }).map((el) => el.textContent?.trim() || el.getAttribute('aria-label')),
+      width);
+      expect(outside, `${width} px`).toEqual([]);
+      await close();
+    }
   });
 });
 

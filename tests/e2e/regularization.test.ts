@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { allProblems, openPage, scrollThrough } from './support/page';
+import { drawnTexts as drawnTextsIn, overlaps } from './support/plots';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,59 +22,7 @@ async function errorCells(page: Page): Promise<Record<string, string>> {
 }
 
 const FIGURES = ['#geo', '#outliers', '#exp', '#heat', '#prune'];
-
-interface DrawnText {
-  figure: string;
-  text: string;
-  /** Font size on screen: the computed font size times the SVG's scale (rendered width / viewBox width). */
-  px: number;
-  /** Its box on screen, and whether that box lies inside the plot's own box (which clips what is outside). */
-  box: { left: number; top: number; right: number; bottom: number };
-  inside: boolean;
-}
-
-/** Every text drawn in the figures' plots on screen (the drawing shown, wide or narrow). */
-async function drawnTexts(page: Page): Promise<DrawnText[]> {
-  return page.evaluate((figures) => {
-    const out: DrawnText[] = [];
-    for (const figure of figures) {
-      for (const plot of document.querySelectorAll<HTMLElement>(`${figure} .nn-plot`)) {
-        if (plot.getClientRects().length === 0) continue; // the drawing for the other screen size
-        const clip = plot.getBoundingClientRect();
-        for (const svg of plot.querySelectorAll('svg')) {
-          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-          for (const t of svg.querySelectorAll('text')) {
-            const text = t.textContent?.trim() ?? '';
-            if (!text) continue;
-            const r = t.getBoundingClientRect();
-            out.push({
-              figure,
-              text,
-              px: parseFloat(getComputedStyle(t).fontSize) * scale,
-              box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
-              inside: r.left >= clip.left - 0.5 && r.right <= clip.right + 0.5 && r.top >= clip.top - 0.5 && r.bottom <= clip.bottom + 0.5,
-            });
-          }
-        }
-      }
-    }
-    return out;
-  }, FIGURES);
-}
-
-/** Pairs of texts of one figure whose boxes overlap (by more than a pixel each way). */
-function overlaps(texts: DrawnText[]): string[] {
-  const found: string[] = [];
-  texts.forEach((a, i) =>
-    texts.slice(0, i).forEach((b) => {
-      if (a.figure !== b.figure) return;
-      const w = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
-      const h = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
-      if (w > 1 && h > 1) found.push(`${a.figure}: "${a.text}" over "${b.text}"`);
-    }),
-  );
-  return found;
-}
+const drawnTexts = (page: Page) => drawnTextsIn(page, FIGURES);
 
 async function hydrated(page: Page, figure: string): Promise<void> {
   await page.locator(figure).scrollIntoViewIfNeeded();

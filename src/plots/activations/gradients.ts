@@ -61,7 +61,7 @@ export function gradientPlot(points: readonly GradientPoint[], options: Gradient
     Plot.dot(data, { x: 'layer', y: 'value', fill: (d: GradientPoint) => options.colors[d.series] ?? 'currentColor', r: 3 }),
   );
   return {
-    width: options.compact ? 340 : 620,
+    width: options.compact ? 320 : 620,
     height: options.compact ? 280 : 300,
     marginLeft: 56,
     marginRight: 16,

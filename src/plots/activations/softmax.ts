@@ -13,7 +13,7 @@ export interface SoftmaxBar {
 export function softmaxPlot(bars: readonly SoftmaxBar[], { compact = false } = {}): PlotOptions {
   const data = bars.filter((b) => Number.isFinite(b.p)).map((b) => ({ ...b, p: Math.min(1, Math.max(0, b.p)) }));
   return {
-    width: compact ? 340 : 600,
+    width: compact ? 320 : 600,
     height: compact ? 220 : 240,
     marginTop: 22,
     marginLeft: 44,

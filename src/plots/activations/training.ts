@@ -4,7 +4,7 @@ import type { PlotOptions } from '../render';
 /** The frame both training figures share: sizes (wide or phone), margins, and an epoch x-axis. */
 function epochFrame(compact: boolean, heights: [wide: number, narrow: number], epochs: number): PlotOptions {
   return {
-    width: compact ? 340 : 620,
+    width: compact ? 320 : 620,
     height: compact ? heights[1] : heights[0],
     marginLeft: 48,
     marginRight: 16,
