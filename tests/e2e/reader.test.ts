@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchChromium } from './support/browser';
 import { allProblems, listPages, openPage, scrollThrough } from './support/page';
-import { drawnTexts } from './support/plots';
+import { drawnTexts, overlaps } from './support/plots';
 
 /** Reader-experience budgets on the real site: accessibility, JavaScript weight, layout shift, paint, keyboard. */
 let browser: Browser;
@@ -174,19 +174,25 @@ describe('figures legible at every width', () => {
   // A figure drawn for a wide box shrinks with a narrower one; whichever drawing shows, its text
   // stays at 11px or more on screen, from a phone to a desktop (figures as built).
   for (const path of articlePages) {
-    it(`/${path}: every figure's text is at least 11px on screen, from 360 to 1280 px`, async () => {
+    it(`/${path}: every figure's text is at least 11px on screen, whole, and clear of the others, from 360 to 1280 px`, async () => {
       const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
       await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
       const figures = await page.locator('figure.nn-figure[id]').evaluateAll((els) => els.map((el) => `#${el.id}`));
       expect(figures.length).toBeGreaterThan(3);
       const small: string[] = [];
+      const cut: string[] = [];
+      const overlapping: string[] = [];
       for (const width of [360, 420, 480, 560, 601, 640, 700, 768, 900, 1024, 1280]) {
         await page.setViewportSize({ width, height: 800 });
         const texts = await drawnTexts(page, figures);
         expect(texts.length, `${width} px`).toBeGreaterThan(figures.length * 5);
         small.push(...texts.filter((t) => t.px < 11).map((t) => `${width} px, ${t.figure}: "${t.text}" at ${t.px.toFixed(1)}px`));
+        cut.push(...texts.filter((t) => !t.inside).map((t) => `${width} px, ${t.figure}: "${t.text}" cut off`));
+        overlapping.push(...overlaps(texts).map((o) => `${width} px, ${o}`));
       }
       expect([...new Set(small.map((m) => m.replace(/: ".*"/, '')))]).toEqual([]);
+      expect(cut).toEqual([]);
+      expect(overlapping).toEqual([]);
       await close();
     });
   }

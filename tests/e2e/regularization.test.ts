@@ -411,8 +411,8 @@ describe('L1 vs L2 article', () => {
     expect(Number(await fig.getByLabel('outlier 3: x').inputValue())).toBeCloseTo(5, 0);
     expect(Number(await fig.getByLabel('y', { exact: true }).nth(2).inputValue())).toBeCloseTo(24, 0);
     await hydrated(page, '#geo');
-    // The narrow geometry drawing: 340 × 340, margin 40, both axes [−1.5, 2.5] (65px a unit): w = (2, −1) is 3.5 units in from the top left.
-    const g = await at('#geo', 40 + 3.5 * 65, 40 + 3.5 * 65);
+    // The narrow geometry drawing: 340 × 340, margin 42, both axes [−1.5, 2.5] (64px a unit): w = (2, −1) is 3.5 units in from the top left.
+    const g = await at('#geo', 42 + 3.5 * 64, 42 + 3.5 * 64);
     expect(g.narrow).toBe(true);
     await page.mouse.click(g.x, g.y);
     const geo = page.locator('#geo');

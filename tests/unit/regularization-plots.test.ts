@@ -188,7 +188,7 @@ describe('every figure of the article has a drawing for a phone whose text stays
     }
   });
 
-  it('the wide drawings, shown from a 35rem box up (24rem for the 440px geometry), do too', () => {
+  it('the wide drawings, shown from a 35rem box up (24rem for the 448px geometry), do too', () => {
     for (const [name, options] of drawings(false)) {
       const box = options.width === GEOMETRY_FRAMES.wide.width ? 384 : 560;
       const smallest = smallestText(options, box);

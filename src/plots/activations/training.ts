@@ -58,6 +58,8 @@ export function slopeTracePlot(
   const color = (d: SlopePoint) => colors[(d.layer - 1) % colors.length];
   return {
     ...epochFrame(compact, [280, 260], epochs),
+    // room above the top tick (often 0.6, at the very top) for the axis label
+    marginTop: 30,
     y: { domain: [lo, hi], label: 'slope a of each unit', grid: true },
     color: { type: 'identity' },
     marks: [

@@ -17,8 +17,9 @@ export interface GeometryFrame {
 
 /** The figure's two drawings (see frame.ts): `wide` for a desktop column, `narrow` for a phone. */
 export const GEOMETRY_FRAMES = {
-  wide: { width: 440, height: 440, margin: 40 },
-  narrow: { width: NARROW_WIDTH, height: NARROW_WIDTH, margin: 40 },
+  // margins with room for the minus signs of the y tick labels (−1.5 …), which 40px cut by a pixel
+  wide: { width: 448, height: 448, margin: 44 },
+  narrow: { width: NARROW_WIDTH, height: NARROW_WIDTH, margin: 42 },
 } as const satisfies Record<string, GeometryFrame>;
 /** The wide drawing's frame. */
 export const GEOMETRY_SIZE: GeometryFrame = GEOMETRY_FRAMES.wide;

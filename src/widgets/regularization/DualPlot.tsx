@@ -7,7 +7,7 @@ import { DualPlot as SharedDualPlot } from '../shared/DualPlot';
  * (regularization.css), not the screen: the narrow drawing is about as wide as a phone's figure
  * box, so it is hardly scaled down and its text stays legible (at least 11px on a 360px screen);
  * the wide one shows only where it fits at ≥ 11px too. `small`: the wide drawing is at most
- * 440px wide, so it keeps its text legible down to a 24rem box.
+ * 448px wide, so it keeps its text legible down to a 24rem box.
  */
 export function DualPlot({ wide, narrow, label, data, small }: { wide: PlotOptions; narrow: PlotOptions; label: string; data?: DataRows; small?: boolean }) {
   return (
