@@ -216,8 +216,10 @@ describe('the activation-functions article', () => {
     expect(await svgOf(page, '#fig-all')).toBe(curves);
     const box = (await fig.locator('.act-panel svg').first().boundingBox())!;
     const r1 = await readout.innerText();
+    expect(await readout.getAttribute('aria-live')).toBe('polite'); // the keys' readings are announced
     await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
     await expect.poll(() => readout.innerText()).not.toBe(r1);
+    expect(await readout.getAttribute('aria-live')).toBe('off'); // a moving pointer is not read out at every step
     // per-function instances: PReLU a, RReLU l/u and resample
     await waitForHydration(page, '#fig-prelu .nn-plot');
     await changes(page, '#fig-prelu', async () => {

@@ -73,6 +73,8 @@ export default function ActivationExplorer(props: Props) {
   const params: FunctionParams = s.lower <= s.upper ? s : { ...s, lower: defaults.lower, upper: defaults.upper };
   const [x0, x1] = s.x0 < s.x1 ? [s.x0, s.x1] : [defaults.x0, defaults.x1];
   const [cursor, setCursor] = useState(Math.min(x1, Math.max(x0, props.cursor)));
+  // The readout is announced when the arrow keys move the cursor, not at every pointer move.
+  const [announce, setAnnounce] = useState(true);
   const x = Math.min(x1, Math.max(x0, cursor));
 
   const acts = useMemo(
@@ -122,13 +124,17 @@ export default function ActivationExplorer(props: Props) {
     pending.current = Number((x0 + t * (x1 - x0)).toPrecision(4));
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(() => {
-      if (pending.current !== null) setCursor(pending.current);
+      if (pending.current !== null) {
+        setAnnounce(false);
+        setCursor(pending.current);
+      }
     });
   };
   const onKey = (e: KeyboardEvent) => {
     const next = stepCursor(x, e.key, x0, x1);
     if (next === null) return;
     e.preventDefault();
+    setAnnounce(true);
     setCursor(next);
   };
   const names = s.fns.map((f) => FUNCTION_LABELS[f]).join(', ');
@@ -163,7 +169,7 @@ export default function ActivationExplorer(props: Props) {
         {panel(dPanel, `${names}: derivative f′(x) for x from ${formatNumber(x0)} to ${formatNumber(x1)}`)}
       </div>
       {/* One row per function in three aligned columns (name, f, f′) under one header that gives x: the same layout on a phone and a desktop. */}
-      <div class="nn-readout act-readout" aria-live="polite" data-testid="readout">
+      <div class="nn-readout act-readout" aria-live={announce ? 'polite' : 'off'} data-testid="readout">
         <div class="act-readout-row act-readout-head">
           <span class="act-readout-name">x = {formatNumber(x, 3)}</span>
           <span class="act-readout-value" aria-hidden="true">f(x)</span>
