@@ -153,8 +153,8 @@ describe('the activation-functions article', () => {
     for (const c of cases) {
       const { page, problems, close } = await openPage(browser, c.url, { viewport: { width: 1280, height: 800 } });
       await page.goto(c.url, { waitUntil: 'networkidle' });
-      const wide = `${c.fig} ${c.wide}`;
-      const narrow = `${c.fig} ${c.narrow}`;
+      const wide = `${c.fig} .nn-plot${c.wide}`;
+      const narrow = `${c.fig} .nn-plot${c.narrow}`;
       await waitForHydration(page, wide);
       const [wideBefore, narrowBefore] = [await drawing(page, wide), await drawing(page, narrow)];
       await page.locator(c.fig).getByRole('slider', { name: c.slider }).focus();

@@ -388,6 +388,28 @@ describe('L1 vs L2 article', () => {
     await close();
   });
 
+  it('geometry: the probe follows the pointer in a layer of its own; the contours are not redrawn, and only the controls are announced', async () => {
+    const { page, problems, close } = await openPage(browser, url, { viewport: { width: 1280, height: 800 } });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await hydrated(page, '#geo');
+    const geo = page.locator('#geo');
+    const plot = () => geo.locator('.nn-plot:visible svg').last().evaluate((el) => el.outerHTML);
+    const probe = () => geo.locator('[data-testid="geo-probe"]:visible').getAttribute('transform');
+    const formulas = geo.getByTestId('geo-formulas');
+    const [plotBefore, probeBefore] = [await plot(), await probe()];
+    const box = (await geo.locator('.nn-plot:visible svg').last().boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
+    await expect.poll(() => geo.getByLabel('probe w₁').inputValue()).not.toBe('1');
+    expect(await probe()).not.toBe(probeBefore);
+    expect(await plot()).toBe(plotBefore);
+    expect(await formulas.getAttribute('aria-live')).toBe('off');
+    await geo.getByRole('slider', { name: /probe w₁/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => formulas.getAttribute('aria-live')).toBe('polite');
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
   it('on a phone, pointing at the narrow drawings lands where pointed: a new outlier, the geometry’s probe', async () => {
     const { page, problems, close } = await openPage(browser, url, { viewport: { width: 360, height: 800 } });
     await page.goto(url, { waitUntil: 'networkidle' });

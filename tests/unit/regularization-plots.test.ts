@@ -5,7 +5,8 @@ import { rowsFromPlot } from '../../src/plots/plot-data';
 import { curveRows, curvesPlot, dataPoints, errorRows, errorsPlot, fitPlot, fitRows } from '../../src/plots/regularization/experiment';
 import { deadOutlines, heatCells, heatLayout, heatmapPlot, heatRows } from '../../src/plots/regularization/heatmap';
 import { groupRows, groupsStripPlot } from '../../src/plots/regularization/prune';
-import { GEOMETRY_FRAMES, geometryPlot, toData, type GeometryData } from '../../src/plots/regularization/geometry';
+import * as Plot from '@observablehq/plot';
+import { GEOMETRY_DOMAIN, GEOMETRY_FRAMES, geometryPlot, plusPath, PROBE_RADIUS, toData, toPixels, type GeometryData } from '../../src/plots/regularization/geometry';
 import { outliersPlot } from '../../src/plots/regularization/outliers';
 import { DEFAULT_SETTINGS, runSettings, SOURCE_L1_ERRORS, type CompactRun } from '../../src/widgets/regularization/logic';
 import { leastAbsoluteLine, leastSquaresLine, optimumPath, penalizedOptimum, quadraticLoss } from '@neural-notes/nn';
@@ -114,8 +115,27 @@ describe('penalty geometry', () => {
     const [x, y] = toData(GEOMETRY_FRAMES.wide.margin, GEOMETRY_FRAMES.wide.margin);
     expect(x).toBeCloseTo(-1.5, 12);
     expect(y).toBeCloseTo(2.5, 12);
-    const svg = renderPlot(geometryPlot({ lossCurves: [lossLevelSet(q, 1)], penaltyCurve: penaltyLevelSet(penaltyFor('l1', 1, 0.5), 0.6), path: [[NaN, 0]], optimum: [0.6, 0], center: q.center, probe: null, color: 'red' }));
+    const svg = renderPlot(geometryPlot({ lossCurves: [lossLevelSet(q, 1)], penaltyCurve: penaltyLevelSet(penaltyFor('l1', 1, 0.5), 0.6), path: [[NaN, 0]], optimum: [0.6, 0], center: q.center, color: 'red' }));
     expect(svg).not.toMatch(/NaN/);
+  });
+  it('places the probe layer where Plot would draw the probe, with the same marker, in both drawings', () => {
+    const numbers = (text: string) => (text.match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []).map(Number);
+    for (const [compact, frame] of [[false, GEOMETRY_FRAMES.wide], [true, GEOMETRY_FRAMES.narrow]] as const) {
+      for (const p of [[2, -1], [-1.2, 0.35], [0, 0]] as [number, number][]) {
+        expect(toData(...toPixels(p, frame), frame).map((v) => Number(v.toFixed(12)))).toEqual(p);
+        const base = geometryPlot({ lossCurves: [], penaltyCurve: [], path: [], optimum: [NaN, NaN], center: [NaN, NaN], color: 'red' }, { compact });
+        const svg = renderPlot({ ...base, marks: [Plot.dot([p], { x: (d: number[]) => d[0], y: (d: number[]) => d[1], r: PROBE_RADIUS, stroke: 'blue', symbol: 'plus' })] });
+        const drawn = svg.match(/<path[^>]*>/g)?.find((tag) => tag.includes('translate(') && tag.includes(' d="M-')); // the symbol, not a tick
+        expect(drawn, 'Plot draws the symbol as a translated path').toBeDefined();
+        const [tx, ty] = numbers(drawn?.match(/translate\(([^)]*)\)/)?.[1] ?? '');
+        const [px, py] = toPixels(p, frame);
+        expect(px).toBeCloseTo(tx, 6);
+        expect(py).toBeCloseTo(ty, 6);
+        const d = drawn?.match(/ d="([^"]*)"/)?.[1] ?? '';
+        expect(numbers(plusPath(PROBE_RADIUS))).toEqual(numbers(d));
+      }
+    }
+    expect(GEOMETRY_DOMAIN).toEqual([-1.5, 2.5]);
   });
 });
 
@@ -164,7 +184,7 @@ function smallestText(options: PlotOptions, box = 307): { px: number; text: stri
 
 describe('every figure of the article has a drawing for a phone whose text stays legible', () => {
   const q = DEFAULT_QUADRATIC;
-  const geo: GeometryData = { lossCurves: [lossLevelSet(q, 1)], penaltyCurve: penaltyLevelSet(penaltyFor('l1', 1, 0.5), 0.6), path: [], optimum: [0.6, 0], center: q.center, probe: [1, 1], color: 'red' };
+  const geo: GeometryData = { lossCurves: [lossLevelSet(q, 1)], penaltyCurve: penaltyLevelSet(penaltyFor('l1', 1, 0.5), 0.6), path: [], optimum: [0.6, 0], center: q.center, color: 'red' };
   const base = basePoints();
   const fits = { absolute: leastAbsoluteLine(base), squared: leastSquaresLine(base), truth: TRUE_LINE };
   const sizes = [1, 10, 10, 10, 1];

@@ -1,6 +1,8 @@
 /**
  * Pure plot builder for the penalty geometry: loss ellipses, the penalty's level set through the
- * penalised optimum (diamond, circle or in between), the optimum's path as λ grows, and a probe.
+ * penalised optimum (diamond, circle or in between) and the optimum's path as λ grows. The probe
+ * point is drawn apart, in a layer over the plot (`toPixels`, `plusPath`), so moving it redraws
+ * nothing else.
  */
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '../render';
@@ -30,7 +32,6 @@ export interface GeometryData {
   path: Vec2[];
   optimum: Vec2;
   center: Vec2;
-  probe: Vec2 | null;
   color: string;
 }
 
@@ -58,7 +59,6 @@ export function geometryPlot(d: GeometryData, { compact = false }: { compact?: b
       Plot.dot([d.center].filter(finitePoint), { x: (p: Vec2) => p[0], y: (p: Vec2) => p[1], r: 4, fill: 'currentColor' }),
       Plot.text([d.center].filter(finitePoint), { x: (p: Vec2) => p[0], y: (p: Vec2) => p[1], text: () => 'loss minimum', dy: -10, fill: 'currentColor' }),
       Plot.dot([d.optimum].filter(finitePoint), { x: (p: Vec2) => p[0], y: (p: Vec2) => p[1], r: 6, fill: d.color, stroke: 'var(--card)', strokeWidth: 1.5 }),
-      Plot.dot(d.probe && finitePoint(d.probe) ? [d.probe] : [], { x: (p: Vec2) => p[0], y: (p: Vec2) => p[1], r: 5, stroke: 'var(--accent)', strokeWidth: 2, symbol: 'plus' }),
     ],
   };
 }
@@ -70,4 +70,25 @@ export function toData(px: number, py: number, frame: GeometryFrame = GEOMETRY_F
   const x = lo + ((px - margin) / (width - 2 * margin)) * (hi - lo);
   const y = hi - ((py - margin) / (height - 2 * margin)) * (hi - lo);
   return [x, y];
+}
+
+/** Pixel coordinates, in the drawing with this frame, of a point in data coordinates (the inverse of `toData`). */
+export function toPixels([x, y]: Vec2, frame: GeometryFrame = GEOMETRY_FRAMES.wide): Vec2 {
+  const { width, height, margin } = frame;
+  const [lo, hi] = GEOMETRY_DOMAIN;
+  return [margin + ((x - lo) / (hi - lo)) * (width - 2 * margin), margin + ((hi - y) / (hi - lo)) * (height - 2 * margin)];
+}
+
+/** Radius of the probe's marker, in the drawing's pixels. */
+export const PROBE_RADIUS = 5;
+
+/**
+ * The probe's marker around (0, 0): a plus of two strokes, the size Plot gives a dot of radius r
+ * drawn with `symbol: 'plus'` (its symbols have the area of the circle, πr²; the plus's arms
+ * reach √(size − min(size/7, 2)) · 0.87559 out).
+ */
+export function plusPath(r: number): string {
+  const size = Math.PI * r * r;
+  const a = Math.round(Math.sqrt(size - Math.min(size / 7, 2)) * 0.87559 * 100) / 100;
+  return `M${-a},0L${a},0M0,${a}L0,${-a}`;
 }

@@ -1,6 +1,7 @@
 import type { PlotOptions } from '../../plots/render';
 import type { DataRows } from '../shared/PlotView';
-import { DualPlot as SharedDualPlot } from '../shared/DualPlot';
+import type { ComponentChildren } from 'preact';
+import { DualPlot as SharedDualPlot, type Side } from '../shared/DualPlot';
 
 /**
  * The shared DualPlot, switched by a CSS container query on the box it sits in
@@ -9,9 +10,16 @@ import { DualPlot as SharedDualPlot } from '../shared/DualPlot';
  * the wide one shows only where it fits at ≥ 11px too. `small`: the wide drawing is at most
  * 448px wide, so it keeps its text legible down to a 24rem box.
  */
-export function DualPlot({ wide, narrow, label, data, small }: { wide: PlotOptions; narrow: PlotOptions; label: string; data?: DataRows; small?: boolean }) {
+export function DualPlot({ wide, narrow, label, data, small, overlay }: {
+  wide: PlotOptions;
+  narrow: PlotOptions;
+  label: string;
+  data?: DataRows;
+  small?: boolean;
+  overlay?: (side: Side, className: string) => ComponentChildren;
+}) {
   return (
-    <SharedDualPlot wide={wide} narrow={narrow} label={label} data={data} wideClass="reg-wide" narrowClass="reg-narrow" box={small ? 'reg-dual reg-dual-small' : 'reg-dual'} />
+    <SharedDualPlot wide={wide} narrow={narrow} label={label} data={data} wideClass="reg-wide" narrowClass="reg-narrow" box={small ? 'reg-dual reg-dual-small' : 'reg-dual'} overlay={overlay} />
   );
 }
 

@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { Controls, Select, Slider } from '../shared/controls';
 import { numberCodec, oneOfCodec, useUrlState } from '../shared/url-state';
 import { formatNumber } from '../shared/validate';
@@ -6,6 +6,7 @@ import { geometryPlot, GEOMETRY_DOMAIN, GEOMETRY_FRAMES, toData } from '../../pl
 import { optimumPath, penalizedOptimum, quadraticLoss } from '@neural-notes/nn';
 import { DEFAULT_QUADRATIC, lossLevelSet, penaltyFor, penaltyLevelSet, type GeometryMethod, type Vec2 } from './geometry';
 import { DualPlot, shownDrawing } from './DualPlot';
+import { ProbeLayer } from './ProbeLayer';
 import { METHOD_COLORS, METHOD_LABELS } from './logic';
 import './regularization.css';
 
@@ -36,7 +37,13 @@ const fmt = (v: number) => formatNumber(v, 3);
 const clamp = (v: number) => Math.min(HI, Math.max(LO, Math.round(v * 100) / 100));
 
 export default function PenaltyGeometry({ id, method: m0, lambda: l0 }: Props) {
-  const [s, update] = useUrlState<State>(id, codecs, { method: m0, lambda: l0, mix: 0.5, w1: 1, w2: 1 });
+  const [s, setState] = useUrlState<State>(id, codecs, { method: m0, lambda: l0, mix: 0.5, w1: 1, w2: 1 });
+  // The readout is announced for changes made with the controls, not at every pointer move.
+  const [announce, setAnnounce] = useState(true);
+  const update = (patch: Partial<State>) => {
+    setAnnounce(true);
+    setState(patch);
+  };
   const q = DEFAULT_QUADRATIC;
   const penalty = useMemo(() => penaltyFor(s.method, s.lambda, s.mix), [s.method, s.lambda, s.mix]);
   const path = useMemo(() => optimumPath(q, s.method, s.mix, LAMBDA_MAX), [q, s.method, s.mix]);
@@ -50,11 +57,10 @@ export default function PenaltyGeometry({ id, method: m0, lambda: l0 }: Props) {
       path: path.map((p) => p.w),
       optimum,
       center: q.center,
-      probe: [s.w1, s.w2] as Vec2,
       color: METHOD_COLORS[s.method],
     };
     return [geometryPlot(data), geometryPlot(data, { compact: true })];
-  }, [q, optimum, penalty, path, s.w1, s.w2, s.method]);
+  }, [q, optimum, penalty, path, s.method]);
 
   const probe: Vec2 = [s.w1, s.w2];
   const l1 = penaltyFor('l1', s.lambda, s.mix).value(probe);
@@ -72,7 +78,8 @@ export default function PenaltyGeometry({ id, method: m0, lambda: l0 }: Props) {
     if (r.width === 0 || r.height === 0) return;
     const [x, y] = toData(((e.clientX - r.left) * frame.width) / r.width, ((e.clientY - r.top) * frame.height) / r.height, frame);
     if (x < LO || x > HI || y < LO || y > HI) return;
-    update({ w1: clamp(x), w2: clamp(y) });
+    setAnnounce(false);
+    setState({ w1: clamp(x), w2: clamp(y) });
   };
 
   return (
@@ -93,6 +100,7 @@ export default function PenaltyGeometry({ id, method: m0, lambda: l0 }: Props) {
           wide={wide}
           narrow={narrow}
           label={`Loss contours (ellipses) and the ${METHOD_LABELS[s.method]} penalty's level set through the penalised optimum at w = (${fmt(optimum[0])}, ${fmt(optimum[1])})`}
+          overlay={(side, className) => <ProbeLayer probe={probe} frame={GEOMETRY_FRAMES[side]} class={className} />}
         />
       </div>
       <p class="nn-readout reg-readout" data-testid="geo-optimum">
@@ -104,7 +112,7 @@ export default function PenaltyGeometry({ id, method: m0, lambda: l0 }: Props) {
         <Slider label="probe w₁" value={s.w1} min={LO} max={HI} step={0.01} format={fmt} onChange={(v) => update({ w1: v })} />
         <Slider label="probe w₂" value={s.w2} min={LO} max={HI} step={0.01} format={fmt} onChange={(v) => update({ w2: v })} />
       </Controls>
-      <div class="reg-formulas nn-readout" data-testid="geo-formulas" aria-live="polite">
+      <div class="reg-formulas nn-readout" data-testid="geo-formulas" aria-live={announce ? 'polite' : 'off'}>
         <span class={s.method === 'l1' ? 'active' : undefined}>
           L1: λ(|w₁| + |w₂|) = {fmt(s.lambda)}·({fmt(Math.abs(s.w1))} + {fmt(Math.abs(s.w2))}) = {fmt(l1)}
         </span>

@@ -1,8 +1,9 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PlotOptions } from '../../plots/render';
 import { PlotView, type DataRows } from './PlotView';
 
-type Side = 'wide' | 'narrow';
+export type Side = 'wide' | 'narrow';
 
 /**
  * A figure drawn twice, for a wide box and for a narrow one (a phone): both drawings are in the
@@ -14,8 +15,11 @@ type Side = 'wide' | 'narrow';
  * was last drawn with, so a slider step costs one drawing, not two. When the stylesheet swaps them
  * (the window or the box is resized, or the page is printed) the newly shown one is redrawn with
  * the current options before the browser paints it (a ResizeObserver callback runs before paint).
+ *
+ * `overlay`, if given, draws a layer for each drawing (e.g. a marker that follows the pointer),
+ * placed right after it in the box with the same class, so the stylesheet shows it with its drawing.
  */
-export function DualPlot({ wide, narrow, label, data, wideClass, narrowClass, box }: {
+export function DualPlot({ wide, narrow, label, data, wideClass, narrowClass, box, overlay }: {
   wide: PlotOptions;
   narrow: PlotOptions;
   label: string;
@@ -23,13 +27,14 @@ export function DualPlot({ wide, narrow, label, data, wideClass, narrowClass, bo
   wideClass: string;
   narrowClass: string;
   box?: string;
+  overlay?: (side: Side, className: string) => ComponentChildren;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [hidden, setHidden] = useState<Side | null>(null);
   useLayoutEffect(() => {
     const pair = ref.current;
     if (!pair || typeof ResizeObserver === 'undefined') return;
-    const [w, n] = [...pair.children] as HTMLElement[];
+    const [w, n] = [...pair.querySelectorAll<HTMLElement>(':scope > .nn-plot')];
     const check = () => {
       const wideShown = w.getClientRects().length > 0;
       const narrowShown = n.getClientRects().length > 0;
@@ -54,7 +59,9 @@ export function DualPlot({ wide, narrow, label, data, wideClass, narrowClass, bo
   return (
     <div ref={ref} class={box ?? 'nn-dual'}>
       <PlotView options={drawn.current.wide} label={label} data={data} class={wideClass} />
+      {overlay?.('wide', wideClass)}
       <PlotView options={drawn.current.narrow} label={label} data={data} class={narrowClass} />
+      {overlay?.('narrow', narrowClass)}
     </div>
   );
 }
