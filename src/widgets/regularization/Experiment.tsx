@@ -344,7 +344,7 @@ export default function Experiment({ id, initial }: Props) {
                 <th scope="row">{key}</th>
                 {[...summaries, meanSd(SOURCE_L1_ERRORS)].map((s, i) => (
                   <td key={i} class={i === summaries.length ? 'reg-source' : undefined}>
-                    {s[key] === null || !Number.isFinite(s[key]) ? '—' : (s[key] as number).toFixed(2)}
+                    {formatError(s[key])}
                   </td>
                 ))}
               </tr>
