@@ -46,9 +46,12 @@ export function curveDomains(series: readonly CurveSeries[], options: CurvePlotO
   return { x: options.xDomain, y: [lo - pad, hi + pad] };
 }
 
-/** f or f' of one or more activation functions over an x-range (the cursor is drawn apart: `cursorLayout`). */
-export function curvePlot(series: readonly CurveSeries[], options: CurvePlotOptions): PlotOptions {
-  const { x: [x0, x1], y: [lo, hi] } = curveDomains(series, options);
+/**
+ * f or f' of one or more activation functions over an x-range (the cursor is drawn apart:
+ * `cursorLayout`). `domains`: curveDomains(series, options), if the caller has it already.
+ */
+export function curvePlot(series: readonly CurveSeries[], options: CurvePlotOptions, domains = curveDomains(series, options)): PlotOptions {
+  const { x: [x0, x1], y: [lo, hi] } = domains;
   const marks: Plot.Markish[] = [
     Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.35 }),
     Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.35 }),

@@ -23,8 +23,6 @@ export const GEOMETRY_FRAMES = {
   wide: { width: 448, height: 448, margin: 44 },
   narrow: { width: NARROW_WIDTH, height: NARROW_WIDTH, margin: 42 },
 } as const satisfies Record<string, GeometryFrame>;
-/** The wide drawing's frame. */
-export const GEOMETRY_SIZE: GeometryFrame = GEOMETRY_FRAMES.wide;
 
 export interface GeometryData {
   lossCurves: Vec2[][];

@@ -20,8 +20,6 @@ export const OUTLIER_FRAMES = {
   wide: { width: 640, height: 396, marginLeft: 40, marginRight: 20, marginTop: MARGIN_TOP, marginBottom: MARGIN_BOTTOM },
   narrow: { width: NARROW_WIDTH, height: 316, marginLeft: 36, marginRight: 12, marginTop: MARGIN_TOP, marginBottom: MARGIN_BOTTOM },
 } as const satisfies Record<string, OutlierFrame>;
-/** The wide drawing's frame (kept for callers that draw one size). */
-export const OUTLIER_SIZE: OutlierFrame = OUTLIER_FRAMES.wide;
 export const FIT_COLORS = { absolute: '#d9480f', squared: '#1c7ed6', truth: '#8a8f98' };
 
 const finite = (p: Point) => Number.isFinite(p[0]) && Number.isFinite(p[1]);

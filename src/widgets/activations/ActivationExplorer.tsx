@@ -104,7 +104,8 @@ export default function ActivationExplorer(props: Props) {
           yLabel: part === 'f' ? 'f(x)' : 'f′(x)',
           rays: trainSlopes.map((k) => ({ slope: k, color: FUNCTION_COLORS.rrelu, flat: part === 'd' })),
         };
-        return { part, options: curvePlot(series, settings), domains: curveDomains(series, settings) };
+        const domains = curveDomains(series, settings);
+        return { part, options: curvePlot(series, settings, domains), domains };
       }),
     [curves, x0, x1, trainSlopes],
   );

@@ -23,10 +23,22 @@ export function DualPlot({ wide, narrow, label, data, small, overlay }: {
   );
 }
 
-/** The drawing on screen inside `root` (its main SVG, after any legend swatches) and whether it is the narrow one. */
-export function shownDrawing(root: Element): { svg: SVGSVGElement; narrow: boolean } | null {
+/**
+ * Where a pointer event on an element holding a DualPlot is, in the own pixel units of the drawing
+ * on screen (its main SVG, after any legend swatches), with that drawing's frame from `frames`;
+ * null when no drawing is on screen or it has no size.
+ */
+export function pointerInDrawing<T extends Record<Side, { readonly width: number; readonly height: number }>>(
+  e: PointerEvent,
+  frames: T,
+): { x: number; y: number; frame: T[Side] } | null {
+  const root = e.currentTarget as Element;
   const plot = [...root.querySelectorAll<HTMLElement>('.nn-plot')].find((p) => p.getClientRects().length > 0);
   const svgs = plot?.querySelectorAll<SVGSVGElement>('svg');
   const svg = svgs?.[svgs.length - 1];
-  return plot && svg ? { svg, narrow: plot.classList.contains('reg-narrow') } : null;
+  if (!plot || !svg) return null;
+  const frame: T[Side] = plot.classList.contains('reg-narrow') ? frames.narrow : frames.wide;
+  const r = svg.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0) return null;
+  return { x: ((e.clientX - r.left) * frame.width) / r.width, y: ((e.clientY - r.top) * frame.height) / r.height, frame };
 }

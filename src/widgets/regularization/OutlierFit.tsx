@@ -4,7 +4,7 @@ import { listCodec, useUrlState, type Codec } from '../shared/url-state';
 import { formatNumber } from '../shared/validate';
 import { FIT_COLORS, OUTLIER_DOMAIN, OUTLIER_FRAMES, outlierToData, outliersPlot } from '../../plots/regularization/outliers';
 import { leastAbsoluteLine, leastSquaresLine, lineLoss } from '@neural-notes/nn';
-import { DualPlot, shownDrawing } from './DualPlot';
+import { DualPlot, pointerInDrawing } from './DualPlot';
 import { basePoints, lineEquation, MAX_OUTLIERS, nextOutlier, plotDistance, TRUE_LINE, type Line, type Point } from './outliers';
 import './regularization.css';
 
@@ -45,12 +45,9 @@ export default function OutlierFit({ id, outliers }: { id: string; outliers: num
   const limitId = useId();
 
   const toPoint = (e: PointerEvent): Point | null => {
-    const shown = shownDrawing(e.currentTarget as HTMLElement);
-    if (!shown) return null;
-    const frame = shown.narrow ? OUTLIER_FRAMES.narrow : OUTLIER_FRAMES.wide;
-    const r = shown.svg.getBoundingClientRect();
-    if (r.width === 0) return null;
-    const [x, y] = outlierToData(((e.clientX - r.left) * frame.width) / r.width, ((e.clientY - r.top) * frame.height) / r.height, frame);
+    const at = pointerInDrawing(e, OUTLIER_FRAMES);
+    if (!at) return null;
+    const [x, y] = outlierToData(at.x, at.y, at.frame);
     if (x < OUTLIER_DOMAIN.x[0] || x > OUTLIER_DOMAIN.x[1] || y < OUTLIER_DOMAIN.y[0] || y > OUTLIER_DOMAIN.y[1]) return null;
     return [r2(x), r2(y)];
   };

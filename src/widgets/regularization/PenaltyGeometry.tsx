@@ -5,7 +5,7 @@ import { formatNumber } from '../shared/validate';
 import { geometryPlot, GEOMETRY_DOMAIN, GEOMETRY_FRAMES, toData } from '../../plots/regularization/geometry';
 import { optimumPath, penalizedOptimum, quadraticLoss } from '@neural-notes/nn';
 import { DEFAULT_QUADRATIC, lossLevelSet, penaltyFor, penaltyLevelSet, type GeometryMethod, type Vec2 } from './geometry';
-import { DualPlot, shownDrawing } from './DualPlot';
+import { DualPlot, pointerInDrawing } from './DualPlot';
 import { ProbeLayer } from './ProbeLayer';
 import { METHOD_COLORS, METHOD_LABELS } from './logic';
 import './regularization.css';
@@ -71,12 +71,9 @@ export default function PenaltyGeometry({ id, method: m0, lambda: l0 }: Props) {
 
   const onPointer = (e: PointerEvent) => {
     if (e.type === 'pointermove' && e.pointerType !== 'mouse' && e.buttons === 0) return;
-    const shown = shownDrawing(e.currentTarget as HTMLElement);
-    if (!shown) return;
-    const frame = shown.narrow ? GEOMETRY_FRAMES.narrow : GEOMETRY_FRAMES.wide;
-    const r = shown.svg.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) return;
-    const [x, y] = toData(((e.clientX - r.left) * frame.width) / r.width, ((e.clientY - r.top) * frame.height) / r.height, frame);
+    const at = pointerInDrawing(e, GEOMETRY_FRAMES);
+    if (!at) return;
+    const [x, y] = toData(at.x, at.y, at.frame);
     if (x < LO || x > HI || y < LO || y > HI) return;
     setAnnounce(false);
     setState({ w1: clamp(x), w2: clamp(y) });
