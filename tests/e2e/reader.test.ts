@@ -94,6 +94,26 @@ describe('layout stability and paint', () => {
   }
 });
 
+describe('the page as it arrives', () => {
+  it('on a desktop, the contents sit in their column beside the text even before the text has arrived', async () => {
+    const path = articlePages[0];
+    const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+    await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+    const final = await page.locator('.article-aside').boundingBox();
+    // The same page cut off where the text begins: what a first paint can show while the rest is on its way.
+    await page.route(siteUrl + path, async (route) => {
+      const response = await route.fetch();
+      const html = await response.text();
+      await route.fulfill({ response, body: html.slice(0, html.indexOf('<div class="prose">')) });
+    });
+    await page.reload({ waitUntil: 'networkidle' });
+    const early = await page.locator('.article-aside').boundingBox();
+    expect(final).not.toBeNull();
+    expect({ x: early?.x, width: early?.width }).toEqual({ x: final?.x, width: final?.width });
+    await close();
+  });
+});
+
 describe('contents list', () => {
   // (That it folds before the first paint, and so moves nothing, is checked by the layout-shift test at phone width.)
   it('is folded above the text on a phone and open beside it on a desktop', async () => {
