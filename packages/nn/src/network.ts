@@ -1,10 +1,7 @@
 /**
  * A multilayer perceptron of dense layers. Layer l maps sizes[l] inputs to
  * sizes[l+1] outputs: z = xW + b, output = f(z), with its own activation f.
- *
- * Weight layout (row-major, TensorFlow's (fan_in, fan_out) shape):
- *   layer.weights[i * fanOut + j] = weight from input i to output unit j.
- * Biases: layer.biases[j] for output unit j. PReLU slopes: layer.slopes[j].
+ * The layout of weights, biases, slopes, gradients and snapshots is in layout.ts.
  */
 import { activation as toActivation, type Activation, type ActivationName, type ActivationSpec } from './activations';
 import type { PReluActivation } from './activations';
@@ -12,47 +9,11 @@ import { checkAllFinite, checkInteger, checkLength, fail } from './check';
 import { initializer, type InitName, type Initializer } from './init';
 import { backwardPass, createWorkspace, forwardPass, type Workspace } from './passes';
 import type { Rng } from './rng';
+import type { Gradients, Layer, LayerViews, Snapshot } from './layout';
+
+export type { Gradients, Layer, LayerViews, Snapshot } from './layout';
 
 export type ActivationLike = ActivationName | ActivationSpec | Activation;
-
-export interface Layer {
-  /** Number of inputs (units of the previous layer). */
-  readonly fanIn: number;
-  /** Number of output units. */
-  readonly fanOut: number;
-  /** Activation applied to every output unit. */
-  readonly activation: Activation;
-  /** fanIn·fanOut weights; weights[i * fanOut + j] is the weight from input i to output unit j. */
-  readonly weights: Float64Array;
-  /** fanOut biases; biases[j] is added to output unit j before its activation. */
-  readonly biases: Float64Array;
-  /** PReLU negative slopes a_j, one per output unit (length fanOut) on 'prelu' layers; length 0 otherwise. */
-  readonly slopes: Float64Array;
-}
-
-/** Gradients of a scalar E, one array per layer, in the same layout as the layer's parameters. */
-export interface Gradients {
-  /** weights[l][i * fanOut + j] = ∂E/∂W_l[i, j]. */
-  readonly weights: Float64Array[];
-  /** biases[l][j] = ∂E/∂b_l[j]. */
-  readonly biases: Float64Array[];
-  /** slopes[l][j] = ∂E/∂a_l[j] (PReLU layers; length 0 elsewhere). */
-  readonly slopes: Float64Array[];
-}
-
-/**
- * Every parameter in ONE flat array: for each layer in order, its weights
- * (row-major), then its biases, then its PReLU slopes. `net.views(snapshot)` cuts
- * it back into per-layer arrays.
- */
-export type Snapshot = Float64Array;
-
-/** Per-layer views into a flat snapshot (no copy). */
-export interface LayerViews {
-  readonly weights: Float64Array;
-  readonly biases: Float64Array;
-  readonly slopes: Float64Array;
-}
 
 export interface NetworkJSON {
   readonly format: 'neural-notes/network@1';

@@ -5,7 +5,7 @@
  * `Network.forward`/`backward` and the training loop check their arguments first).
  */
 import type { Activation, RReluActivation } from './activations';
-import type { Gradients, Layer } from './network';
+import type { Gradients, Layer } from './layout';
 import type { Regularizer } from './regularizers';
 import type { Rng } from './rng';
 
