@@ -1,10 +1,11 @@
 /**
- * The widget gallery's data, derived from the widgets' own files so it cannot drift: each wrapper
- * in src/components/widgets/, its `PropSpecs` from src/widgets/**\/<Name>.props.ts, and the doc
- * comment of the wrapper (or of the props declaration) as its description.
+ * The widget gallery's data, derived from the figures' declarations (src/figures/**\/<Name>.figure.ts)
+ * so it cannot drift: each figure's description, its props (every setting an author can set) with
+ * type, default, allowed values and what it sets, its URL keys, and an MDX example.
  */
-import type { PropSpec, PropSpecs } from '../widgets/shared/props';
-import { propSpecsExport, wrapperOwnProps } from './prop-specs.mjs';
+import type { FigureDeclaration } from '../figures/figure';
+import { FRAME_PROPS } from '../figures/figure';
+import { allowedText, propNames, urlKey, type SettingSpec } from '../figures/settings';
 
 export interface GalleryProp {
   name: string;
@@ -12,88 +13,67 @@ export interface GalleryProp {
   default: string;
   allowed: string;
   description: string;
+  /** The key of the setting in the page URL (`?<id>.<key>=…`), or null if it is not kept there. */
+  url: string | null;
 }
 
 export interface GalleryWidget {
   name: string;
   description: string;
-  /** Declared props, in declaration order. */
+  /** Props, in declaration order. */
   props: GalleryProp[];
-  /** Props the wrapper takes besides its declared ones (id, class, and e.g. caption). */
+  /** Settings readers change that an author cannot set (in the URL only). */
+  readerOnly: GalleryProp[];
+  /** Props every figure takes besides its settings (id, class, caption). */
   extra: string[];
-  /** An MDX snippet that uses the widget with every prop at its default. */
+  /** An MDX snippet that uses the figure with every prop at its default. */
   example: string;
-  /** Path of the props file relative to src/, if the widget has one. */
-  propsFile?: string;
+  /** Path of the declaration relative to the repository. */
+  file: string;
+  /** Other figures of the page it describes. */
+  reads: string[];
 }
 
-const fileName = (path: string) => path.split('/').pop()!.replace(/\.props\.ts$|\.astro$/, '');
-
-/** A value as it is written in MDX: `"text"`, `{1.5}`, `{true}`, `{['a', 'b']}`. */
+/** A value as it is written in MDX: `"text"`, `{1.5}`, `{true}`, `{['a', 'b']}`, `{[[1, 2]]}`. */
 export function mdxValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return `{[${value.map((v) => `'${String(v)}'`).join(', ')}]}`;
-  return `{${String(value)}}`;
+  const literal = (v: unknown): string => (Array.isArray(v) ? `[${v.map(literal).join(', ')}]` : typeof v === 'string' ? `'${v}'` : String(v));
+  return `{${literal(value)}}`;
 }
 
-export function allowedText(spec: PropSpec): string {
-  switch (spec.type) {
-    case 'number': {
-      const kind = spec.integer ? 'whole number' : 'number';
-      if (spec.min !== undefined && spec.max !== undefined) return `${kind}, ${spec.min} to ${spec.max}`;
-      if (spec.min !== undefined) return `${kind} ≥ ${spec.min}`;
-      if (spec.max !== undefined) return `${kind} ≤ ${spec.max}`;
-      return `any ${kind}`;
-    }
-    case 'enum':
-      return `one of: ${spec.values.join(', ')}`;
-    case 'enum[]':
-      return `non-empty list of: ${spec.values.join(', ')}`;
-    case 'boolean':
-      return 'true, false';
-    case 'string':
-      return 'any text';
-  }
+const typeName = (spec: SettingSpec) => (spec.type === 'numbers' ? 'list of numbers' : spec.type === 'points' ? 'list of points' : spec.type);
+
+function defaultText(value: unknown): string {
+  if (Array.isArray(value)) return value.map((v) => (Array.isArray(v) ? `[${v.join(', ')}]` : String(v))).join(', ');
+  return String(value);
 }
 
-/** The first `/** … *\/` doc comment in a source text, as plain prose. */
-export function docComment(source: string | undefined): string {
-  const m = source ? /\/\*\*([\s\S]*?)\*\//.exec(source) : null;
-  if (!m) return '';
-  return m[1]
-    .split('\n')
-    .map((l) => l.replace(/^\s*\*\s?/, '').trim())
-    .filter(Boolean)
-    .join(' ');
+function row(name: string, spec: SettingSpec): GalleryProp {
+  return { name, type: typeName(spec), default: defaultText(spec.default), allowed: allowedText(spec), description: spec.description, url: urlKey(name, spec) };
 }
 
-export function galleryWidgets(input: {
-  /** `import.meta.glob('../components/widgets/*.astro', { query: '?raw', import: 'default', eager: true })` */
-  wrapperSources: Record<string, string>;
-  /** `import.meta.glob('../widgets/**\/*.props.ts', { eager: true })` */
-  propsModules: Record<string, Record<string, unknown>>;
-  /** `import.meta.glob('../widgets/**\/*.props.ts', { query: '?raw', import: 'default', eager: true })` */
-  propsSources: Record<string, string>;
-}): GalleryWidget[] {
-  const props = new Map(Object.entries(input.propsModules).map(([path, mod]) => [fileName(path), { path, mod }]));
-  return Object.entries(input.wrapperSources)
-    .map(([path, source]) => {
-      const name = fileName(path);
-      const found = props.get(name);
-      const specs: PropSpecs = (found && propSpecsExport(name, found.mod)) ?? {};
-      const rows: GalleryProp[] = Object.entries(specs).map(([prop, spec]) => ({
-        name: prop,
-        type: spec.type === 'enum[]' ? 'list' : spec.type,
-        default: Array.isArray(spec.default) ? spec.default.join(', ') : String(spec.default),
-        allowed: allowedText(spec),
-        description: spec.description,
-      }));
-      const extra = [...new Set(['id', 'class', ...wrapperOwnProps(source)])];
-      const id = name.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase());
-      const attrs = [`id="${id}"`, ...Object.entries(specs).map(([prop, spec]) => `${prop}=${mdxValue(spec.default)}`)];
-      const example = `import ${name} from '../../src/components/widgets/${name}.astro';\n\n<${name} ${attrs.join(' ')} />`;
-      const description = docComment(source.split(/^---\s*$/m)[1]) || docComment(found && input.propsSources[found.path]);
-      return { name, description, props: rows, extra, example, propsFile: found?.path.replace(/^\.\.\//, 'src/') };
+/**
+ * `declarations`: `import.meta.glob('../figures/**\/*.figure.ts', { eager: true, import: 'default' })`
+ * (or the same modules loaded another way), keyed by path.
+ */
+export function galleryWidgets(declarations: Record<string, FigureDeclaration<any, any, any, any>>): GalleryWidget[] {
+  return Object.entries(declarations)
+    .map(([path, figure]) => {
+      const props = propNames(figure.settings);
+      const readerOnly = Object.keys(figure.settings).filter((k) => !props.includes(k));
+      const id = figure.defaultId;
+      const attrs = [...(figure.frame ? [`id="${id}"`] : []), ...props.map((p) => `${p}=${mdxValue(figure.settings[p].default)}`)];
+      const example = `import ${figure.name} from '../../src/components/widgets/${figure.name}.astro';\n\n<${figure.name} ${attrs.join(' ')} />`;
+      return {
+        name: figure.name,
+        description: figure.description,
+        props: props.map((p) => row(p, figure.settings[p])),
+        readerOnly: readerOnly.map((p) => row(p, figure.settings[p])),
+        extra: figure.frame ? [...FRAME_PROPS] : [],
+        example,
+        file: `src/figures/${path.split('/figures/')[1] ?? path}`,
+        reads: [...(figure.reads ?? [])],
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }

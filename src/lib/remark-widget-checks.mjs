@@ -1,14 +1,22 @@
 // Checks every component an article uses, before anything renders, and fails the build naming
 // the file and line:
-// - a capitalised element (`<Softmax …/>`) must be imported (or exported) in the article; a widget
+// - a capitalised element (`<Softmax …/>`) must be imported (or exported) in the article; a figure
 //   imported from src/components/widgets/ must exist there;
-// - each literal prop of a widget is checked against the widget's own PropSpecs by the same
-//   `resolveProps` its wrapper runs, so the message lists the allowed values. Props written as
-//   expressions that are not literals (`{someVariable}`) are left to the wrapper at render time.
+// - each literal prop of a figure is checked against the figure's own declaration
+//   (src/figures/**/<Name>.figure.ts) by the same `checkValue` its wrapper runs, so the message lists
+//   the allowed values; when every prop is a literal, the declaration's rules across settings
+//   (e.g. xMin < xMax) are checked too. Props written as expressions that are not literals
+//   (`{someVariable}`) are left to the wrapper at render time;
+// - two figures on a page must not share an id (it names their anchor and their URL keys);
+// - a component that describes other figures of its page (its declaration's `reads`, e.g.
+//   Findings reads Experiment) is handed their literal props in the attribute `nnPageFigures`.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
-import { findWrappers, loadWidgets, repoRoot, universalProps, wrappersDir } from './widgets.mjs';
+import { findWrappers, loadFigures, repoRoot, universalProps, wrappersDir } from './widgets.mjs';
+
+/** Must match PAGE_FIGURES_PROP in src/components/island.ts. */
+const PAGE_FIGURES_PROP = 'nnPageFigures';
 
 /** Attributes Astro/MDX handle themselves, never passed on as widget props. */
 const isDirective = (name) => name.includes(':') || name === 'slot' || name === 'key';
@@ -66,7 +74,7 @@ function hint(spec, name, value) {
   if (typeof value !== 'string') return '';
   if (spec.type === 'number' && value.trim() !== '' && Number.isFinite(Number(value))) return ` — write ${name}={${value}} for a number`;
   if (spec.type === 'boolean' && (value === 'true' || value === 'false')) return ` — write ${name}={${value}} (or just ${name}) for a boolean`;
-  if (spec.type === 'enum[]') return ` — write ${name}={['${value}']} for a list`;
+  if (spec.type === 'list') return ` — write ${name}={['${value}']} for a list`;
   return '';
 }
 
@@ -84,13 +92,15 @@ export function remarkWidgetChecks() {
       if (node.name && /^[A-Z]/.test(node.name)) elements.push(node);
     });
     if (elements.length === 0) return;
-    const { widgets, resolveProps } = await loadWidgets();
+    const { figures, checkValue, resolveSettings, propNames } = await loadFigures();
     const known = () => findWrappers().join(', ');
+    /** Figures on this page, in order: { node, name, id, props (literal ones), literal (all props literal) }. */
+    const page = [];
 
     for (const node of elements) {
       const local = node.name.split('.')[0];
       if (!names.has(local)) {
-        const suggestion = widgets.has(node.name)
+        const suggestion = figures.has(node.name)
           ? ` Add: import ${node.name} from '${relative(dirname(file.path ?? repoRoot), join(wrappersDir, `${node.name}.astro`))}';`
           : ` Known widgets: ${known()}.`;
         report(node, `unknown component <${node.name}>: it is not imported in this article.${suggestion}`);
@@ -101,26 +111,74 @@ export function remarkWidgetChecks() {
       const target = resolve(dirname(file.path), source);
       if (dirname(target) !== wrappersDir || !target.endsWith('.astro')) continue;
       const widget = relative(wrappersDir, target).replace(/\.astro$/, '');
-      if (!existsSync(target) || !widgets.has(widget)) {
+      if (!existsSync(target) || !figures.has(widget)) {
         report(node, `unknown widget "${widget}" (imported from '${source}'). Known widgets: ${known()}.`);
         continue;
       }
-      const { specs, ownProps } = widgets.get(widget);
-      const allowedExtra = new Set([...universalProps, ...ownProps]);
+      const { figure } = figures.get(widget);
+      const props = propNames(figure.settings);
+      const literal = {};
+      let allLiteral = true;
+      let ok = true;
       for (const attr of node.attributes) {
-        if (attr.type !== 'mdxJsxAttribute' || isDirective(attr.name) || allowedExtra.has(attr.name)) continue;
-        if (!specs || !(attr.name in specs)) {
-          const allowed = [...Object.keys(specs ?? {}), ...allowedExtra].join(', ');
-          report(attr.position ? attr : node, `<${widget}>: unknown prop "${attr.name}"; allowed props: ${allowed}`);
+        if (attr.type !== 'mdxJsxAttribute') {
+          allLiteral = false;
           continue;
         }
+        if (isDirective(attr.name)) continue;
         const value = attributeValue(attr);
-        if (value === unknown) continue;
-        try {
-          resolveProps(widget, { [attr.name]: specs[attr.name] }, { [attr.name]: value });
-        } catch (error) {
-          report(attr.position ? attr : node, `${error.message}${hint(specs[attr.name], attr.name, value)}`);
+        if (universalProps.includes(attr.name)) {
+          if (value === unknown) allLiteral = false;
+          else literal[attr.name] = value;
+          continue;
         }
+        if (!props.includes(attr.name)) {
+          report(attr.position ? attr : node, `<${widget}>: unknown prop "${attr.name}"; allowed props: ${[...props, ...universalProps].join(', ')}`);
+          ok = false;
+          continue;
+        }
+        if (value === unknown) {
+          allLiteral = false;
+          continue;
+        }
+        const spec = figure.settings[attr.name];
+        const c = checkValue(spec, value);
+        if (!c.ok) {
+          report(attr.position ? attr : node, `<${widget}>: prop "${attr.name}" must be ${c.expected} (got ${JSON.stringify(value)})${hint(spec, attr.name, value)}`);
+          ok = false;
+          continue;
+        }
+        literal[attr.name] = value;
+      }
+      if (ok && allLiteral) {
+        try {
+          resolveSettings(figure, literal);
+        } catch (error) {
+          report(node, error.message);
+        }
+      }
+      const id = typeof literal.id === 'string' ? literal.id : figure.frame ? figure.defaultId : null;
+      const { id: _id, class: _class, caption: _caption, ...settings } = literal;
+      page.push({ node, figure, name: widget, id, props: settings, allLiteral });
+    }
+
+    const seen = new Map();
+    for (const entry of page) {
+      if (entry.id === null) continue;
+      const first = seen.get(entry.id);
+      if (first) {
+        const line = first.node.position?.start?.line ?? '?';
+        report(entry.node, `two figures have the id "${entry.id}" (the other is <${first.name}> on line ${line}); give each figure its own id`);
+      } else seen.set(entry.id, entry);
+    }
+    for (const entry of page) {
+      for (const read of entry.figure.reads ?? []) {
+        const target = page.find((e) => e.name === read);
+        if (target && !target.allLiteral) report(entry.node, `<${entry.name}> describes the page's <${read}>, whose props must then be written as literals (numbers, strings, lists)`);
+      }
+      if (entry.figure.reads?.length) {
+        const value = JSON.stringify(page.filter((e) => entry.figure.reads.includes(e.name)).map((e) => ({ name: e.name, id: e.id, props: e.props })));
+        entry.node.attributes.push({ type: 'mdxJsxAttribute', name: PAGE_FIGURES_PROP, value });
       }
     }
     if (problems.length) throw new Error(problems.join('\n'));

@@ -1,19 +1,19 @@
-// The widgets an article can use, discovered from the files themselves so nothing can drift:
-// - a widget is a wrapper `src/components/widgets/<Name>.astro` (what an article imports), and
-// - its props are declared once in `src/widgets/**/<Name>.props.ts` (an exported `PropSpecs`).
-// Used at build time by the article checks (remark-widget-checks.mjs). The gallery page reads the
-// same files through Vite's import.meta.glob.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// The figures an article can use, discovered from the files themselves so nothing can drift:
+// - a figure is a wrapper `src/components/widgets/<Name>.astro` (what an article imports), and
+// - it is declared once in `src/figures/<article>/<Name>.figure.ts` (a `defineFigure` default export).
+// Used at build time by the article checks (remark-widget-checks.mjs) and by the CONTRIBUTING
+// reference (scripts/widget-docs.mjs). The gallery page reads the same files through Vite's
+// import.meta.glob.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { propSpecsExport, wrapperOwnProps } from './prop-specs.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const wrappersDir = join(repoRoot, 'src/components/widgets');
-const widgetsDir = join(repoRoot, 'src/widgets');
+export const figuresDir = join(repoRoot, 'src/figures');
 
-/** Props every wrapper takes besides its declared ones (resolveProps lets these through). */
-export const universalProps = ['id', 'class'];
+/** Props every figure takes besides its settings (see FRAME_PROPS in src/figures/figure.ts). */
+export const universalProps = ['id', 'class', 'caption'];
 
 function walk(dir, test, out = []) {
   if (!existsSync(dir)) return out;
@@ -25,9 +25,9 @@ function walk(dir, test, out = []) {
   return out;
 }
 
-/** `<Name>` → absolute path of every `src/widgets/**\/<Name>.props.ts`. */
-export function findPropsFiles() {
-  return new Map(walk(widgetsDir, (f) => f.endsWith('.props.ts')).map((p) => [basename(p, '.props.ts'), p]));
+/** `<Name>` → absolute path of `src/figures/**\/<Name>.figure.ts`. */
+export function findDeclarations() {
+  return new Map(walk(figuresDir, (f) => f.endsWith('.figure.ts')).map((p) => [basename(p, '.figure.ts'), p]));
 }
 
 /** Names of the wrappers in src/components/widgets, sorted. */
@@ -38,38 +38,35 @@ export function findWrappers() {
     .sort();
 }
 
-/** Props a wrapper reads itself besides its declared ones (e.g. `caption`). */
-export function ownPropsOf(name) {
-  const file = join(wrappersDir, `${name}.astro`);
-  return existsSync(file) ? wrapperOwnProps(readFileSync(file, 'utf8')) : [];
+/** Loads a TypeScript module of the site through tsx, with the site's tsconfig. */
+export async function loadTs(file) {
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport(pathToFileURL(file).href, { parentURL: import.meta.url, tsconfig: join(repoRoot, 'tsconfig.json') });
 }
 
 let cache = { key: '', value: null };
 
 /**
- * Loads every widget's prop declarations and the shared `resolveProps` (TypeScript, through tsx),
- * so articles are checked by the very code the wrappers run. Cached until a props file changes.
- * @returns {Promise<{ widgets: Map<string, { specs: Record<string, any> | null, ownProps: string[], propsFile?: string }>, resolveProps: Function }>}
+ * Loads every figure's declaration and the shared checks (TypeScript, through tsx), so articles
+ * are checked by the very code the wrappers run. Cached until a declaration changes.
+ * @returns {Promise<{ figures: Map<string, { figure: any, file: string }>, checkValue: Function, resolveSettings: Function, propNames: Function }>}
  */
-export async function loadWidgets() {
-  const propsFiles = findPropsFiles();
+export async function loadFigures() {
+  const declarations = findDeclarations();
   const wrappers = findWrappers();
-  const files = [...propsFiles.values(), ...wrappers.map((w) => join(wrappersDir, `${w}.astro`))];
+  const files = [...declarations.values(), ...wrappers.map((w) => join(wrappersDir, `${w}.astro`))];
   const key = files.map((f) => `${f}@${statSync(f).mtimeMs}`).sort().join('|');
   if (cache.key === key && cache.value) return cache.value;
-  const { tsImport } = await import('tsx/esm/api');
-  const load = (file) => tsImport(pathToFileURL(file).href, { parentURL: import.meta.url, tsconfig: join(repoRoot, 'tsconfig.json') });
-  const { resolveProps } = await load(join(widgetsDir, 'shared/props.ts'));
-  const widgets = new Map();
+  const { checkValue, propNames } = await loadTs(join(figuresDir, 'settings.ts'));
+  const { resolveSettings } = await loadTs(join(figuresDir, 'figure.ts'));
+  const figures = new Map();
   for (const name of wrappers) {
-    const propsFile = propsFiles.get(name);
-    let specs = null;
-    if (propsFile) {
-      specs = propSpecsExport(name, await load(propsFile)) ?? null;
-      if (!specs) throw new Error(`${relative(repoRoot, propsFile)}: exports no PropSpecs object (see src/widgets/shared/props.ts)`);
-    }
-    widgets.set(name, { specs, ownProps: ownPropsOf(name), propsFile });
+    const file = declarations.get(name);
+    if (!file) throw new Error(`src/components/widgets/${name}.astro has no declaration: add src/figures/<article>/${name}.figure.ts (see CONTRIBUTING.md)`);
+    const figure = (await loadTs(file)).default;
+    if (!figure || figure.name !== name) throw new Error(`${relative(repoRoot, file)}: its default export must be defineFigure({ name: '${name}', … })`);
+    figures.set(name, { figure, file });
   }
-  cache = { key, value: { widgets, resolveProps } };
+  cache = { key, value: { figures, checkValue, resolveSettings, propNames } };
   return cache.value;
 }

@@ -1,48 +1,19 @@
 /**
- * The message protocol between a widget and its Web Worker. A widget asks for one job at a time
- * by name; the worker answers with progress messages and then a result or an error.
+ * The message protocol between a figure and the Web Worker that computes it. A figure asks for one
+ * job at a time: its own computation (by the figure's name, see src/figures/figure.ts) with an
+ * input of the computation's settings. The worker checks the input against the declaration, then
+ * answers with progress messages and a result, or an error that names what was wrong.
  * Stopping a job terminates the worker (training is one synchronous loop, so a message could not
  * interrupt it); the next job starts a fresh worker.
  */
-export interface JobRequest {
+export interface JobRequest<I = unknown> {
   id: number;
-  job: string;
-  input: unknown;
+  /** The figure's name, e.g. "Experiment". */
+  figure: string;
+  input: I;
 }
 
-export type JobMessage =
-  | { id: number; kind: 'progress'; done: number; total: number; partial?: unknown }
-  | { id: number; kind: 'result'; output: unknown }
+export type JobMessage<R = unknown, P = unknown> =
+  | { id: number; kind: 'progress'; done: number; total: number; partial?: P }
+  | { id: number; kind: 'result'; output: R }
   | { id: number; kind: 'error'; message: string };
-
-/** Reports how far a job has got; `partial` carries results that can be shown already. */
-export type ReportProgress = (done: number, total: number, partial?: unknown) => void;
-
-export type JobHandler = (input: never, progress: ReportProgress) => unknown;
-
-/** Worker side: answers requests with the named handlers. Call once at the top of a worker file. */
-export function serveJobs(handlers: Record<string, JobHandler>): void {
-  const scope = self as unknown as { onmessage: ((e: MessageEvent<JobRequest>) => void) | null; postMessage(m: JobMessage): void };
-  scope.onmessage = (event) => {
-    const { id, job, input } = event.data;
-    const handler = handlers[job];
-    if (!handler) {
-      scope.postMessage({ id, kind: 'error', message: `unknown job "${job}"; known jobs: ${Object.keys(handlers).join(', ')}` });
-      return;
-    }
-    let last = 0;
-    const progress: ReportProgress = (done, total, partial) => {
-      const now = Date.now();
-      // At most ~30 updates a second, plus always the last one.
-      if (done < total && now - last < 33 && partial === undefined) return;
-      last = now;
-      scope.postMessage({ id, kind: 'progress', done, total, partial });
-    };
-    try {
-      const output = (handler as (i: unknown, p: ReportProgress) => unknown)(input, progress);
-      scope.postMessage({ id, kind: 'result', output });
-    } catch (error) {
-      scope.postMessage({ id, kind: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
-  };
-}

@@ -3,17 +3,18 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { allProblems, openPage, scrollThrough, type PageProblems } from './support/page';
-import { propSpecsExport } from '../../src/lib/prop-specs.mjs';
-import type { PropSpecs } from '../../src/widgets/shared/props';
+import type { FigureDeclaration } from '../../src/figures/figure';
+import { propNames, urlKey, type SettingSpec } from '../../src/figures/settings';
 
 /**
- * The widget gallery (/widgets/) must document every widget there is — found here the same way
- * the build finds them, from the files — with every prop, and show each one working.
+ * The widget gallery (/widgets/) must document every figure there is — found here the same way
+ * the build finds them, from the declarations — with every prop, and show each one working.
  */
-const propsModules = import.meta.glob<Record<string, unknown>>('../../src/widgets/**/*.props.ts', { eager: true });
-const declared = Object.entries(propsModules).map(([path, mod]) => {
-  const name = path.split('/').pop()!.replace('.props.ts', '');
-  return { name, specs: propSpecsExport(name, mod) as PropSpecs };
+const declarations = import.meta.glob<FigureDeclaration>('../../src/figures/**/*.figure.ts', { eager: true, import: 'default' });
+const declared = Object.entries(declarations).map(([path, figure]) => {
+  const name = path.split('/').pop()!.replace('.figure.ts', '');
+  const specs: Record<string, SettingSpec> = Object.fromEntries(propNames(figure.settings).map((p) => [p, figure.settings[p]]));
+  return { name, figure, specs };
 });
 const wrappers = readdirSync(new URL('../../src/components/widgets/', import.meta.url))
   .filter((f) => f.endsWith('.astro'))
@@ -40,7 +41,7 @@ afterAll(async () => {
 describe('the widget gallery', () => {
   it('finds widgets to check', () => {
     expect(declared.length).toBeGreaterThan(0);
-    for (const { name, specs } of declared) expect(specs, `${name}.props.ts exports a PropSpecs object`).toBeTruthy();
+    for (const { name, figure } of declared) expect(figure.name, `${name}.figure.ts declares the figure ${name}`).toBe(name);
   });
 
   it('lists every widget, each with a live example', async () => {
@@ -63,12 +64,14 @@ describe('the widget gallery', () => {
         const text = await page.locator(`section[data-widget="${name}"] tr[data-prop="${prop}"]`).innerText();
         expect(text).toContain(spec.description);
         const defaults = Array.isArray(spec.default) ? spec.default : [spec.default];
-        for (const d of defaults) expect(text).toContain(String(d));
-        if (spec.type === 'enum' || spec.type === 'enum[]') for (const v of spec.values) expect(text).toContain(v);
+        for (const d of defaults) expect(text).toContain(Array.isArray(d) ? `[${d.join(', ')}]` : String(d));
+        if (spec.type === 'enum' || spec.type === 'list') for (const v of spec.values) expect(text).toContain(v);
         if (spec.type === 'number') {
-          if (spec.min !== undefined) expect(text).toContain(String(spec.min));
-          if (spec.max !== undefined) expect(text).toContain(String(spec.max));
+          expect(text).toContain(String(spec.min));
+          expect(text).toContain(String(spec.max));
         }
+        const key = urlKey(prop, spec);
+        if (key) expect(text).toContain(key);
       }
       const example = await page.locator(`section[data-widget="${name}"] .gallery-example code`).textContent();
       expect(example).toContain(`import ${name} from '../../src/components/widgets/${name}.astro';`);

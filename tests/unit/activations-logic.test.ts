@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { softmax } from '@neural-notes/nn';
-import {
-  DEFAULT_PARAMS, FUNCTIONS, SOFTMAX_PRESETS, formatProbability, makeActivation, naiveSoftmaxFails, rreluTrainingSlopes, sampleCurves, stepCursor,
-} from '../../src/widgets/activations/logic';
-import { LEAKY_SLOPE, activationExplorerProps } from '../../src/widgets/activations/ActivationExplorer.props';
-import { resolveProps } from '../../src/widgets/shared/props';
-import { layerErrors, quarterPowerLine, shrinkage } from '../../src/widgets/activations/deep';
-import { DEAD_THRESHOLD, runDeadUnits, runPrelu, toyTask } from '../../src/widgets/activations/training';
+import { FUNCTIONS, makeActivation, rreluTrainingSlopes, sampleCurves, stepCursor, type FunctionParams } from '../../src/models/activations/functions';
+import { SOFTMAX_PRESETS, naiveSoftmaxFails } from '../../src/models/activations/softmax';
+import { formatProbability } from '../../src/lib/format';
+import explorer from '../../src/figures/activations/ActivationExplorer.figure';
+import { resolveSettings } from '../../src/figures/figure';
+import { layerErrors, quarterPowerLine, shrinkage } from '../../src/models/activations/deep';
+import { DEAD_THRESHOLD, runDeadUnits } from '../../src/models/activations/dead-units';
+import { runPrelu } from '../../src/models/activations/prelu';
+import { toyTask } from '../../src/models/activations/task';
+
+/** The explorer's parameters at the declaration's defaults. */
+const DEFAULT_PARAMS: FunctionParams = resolveSettings(explorer, {});
 import { createNetwork, createRng, deadUnits } from '@neural-notes/nn';
 
 describe('softmax presets', () => {
@@ -53,10 +58,9 @@ describe('sampleCurves', () => {
 
 describe('Leaky ReLU slope range', () => {
   it('reaches 1, the identity the article’s caption asks for, in the prop, the slider and the URL (one shared range)', () => {
-    expect(LEAKY_SLOPE).toEqual({ min: 0, max: 1 });
-    expect(activationExplorerProps.slope.max).toBe(1);
-    expect(resolveProps('ActivationExplorer', activationExplorerProps, { slope: 1 }).slope).toBe(1);
-    expect(() => resolveProps('ActivationExplorer', activationExplorerProps, { slope: 1.01 })).toThrow(/from 0 to 1/);
+    expect(explorer.settings.slope).toMatchObject({ min: 0, max: 1 });
+    expect(resolveSettings(explorer, { slope: 1 }).slope).toBe(1);
+    expect(() => resolveSettings(explorer, { slope: 1.01 })).toThrow(/from 0 to 1/);
   });
   it('at slope 1 Leaky ReLU is the identity: f(x) = x and f′(x) = 1 on both sides of 0', () => {
     const c = sampleCurves(makeActivation('leakyRelu', { ...DEFAULT_PARAMS, slope: 1 }), -5, 5, 41);

@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_PRUNE,
-  DEFAULT_SETTINGS,
-  decodeFrames,
-  encodeFrames,
-  exactError,
-  findings,
-  formatError,
-  formatMeanSd,
-  heatmapRun,
-  pruneAndRetrain,
-  runSettings,
-  SOURCE_L1_ERRORS,
-  summarize,
-  switchedOff,
-  type CompactRun,
-} from '../../src/widgets/regularization/logic';
+import experimentFigure, { experimentSettings } from '../../src/figures/regularization/Experiment.figure';
+import pruneFigure from '../../src/figures/regularization/PruneRetrain.figure';
+import { resolveSettings } from '../../src/figures/figure';
+import { runSettings, type CompactRun } from '../../src/models/regularization/experiment';
+import { findings } from '../../src/models/regularization/findings';
+import { decodeFrames, encodeFrames, switchedOff } from '../../src/models/regularization/heatmap-frames';
+import { heatmapRun } from '../../src/models/regularization/heatmaps';
+import { pruneAndRetrain, type PruneSettings } from '../../src/models/regularization/prune';
+import { SOURCE_L1_ERRORS } from '../../src/models/regularization/source';
+import { summarize } from '../../src/models/regularization/summary';
+import { exactError, formatError, formatMeanSd } from '../../src/lib/format';
+
+/** The figures' defaults, from their declarations (the model has no defaults of its own). */
+const DEFAULT_SETTINGS = experimentSettings(resolveSettings(experimentFigure, {}));
+const pruneDefaults = resolveSettings(pruneFigure, {});
+const DEFAULT_PRUNE: PruneSettings = { threshold: pruneDefaults.threshold, seed: pruneDefaults.seed, runs: pruneDefaults.runs, fromRun: pruneDefaults.run - 1 };
 
 const small = { ...DEFAULT_SETTINGS, methods: ['l1', 'l2'] as const, runs: 2 };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { leastSquaresLine } from '@neural-notes/nn';
 import { OUTLIER_DOMAIN, OUTLIER_FRAMES, outlierToData } from '../../src/plots/regularization/outliers';
-import { basePoints, DISTINCT, lineEquation, MAX_OUTLIERS, nextOutlier, OUTLIER_SPOTS, plotDistance, TRUE_LINE, type Point } from '../../src/widgets/regularization/outliers';
-import { PRESET_OUTLIERS } from '../../src/widgets/regularization/OutlierFit';
+import { basePoints, DISTINCT, MAX_OUTLIERS, nextOutlier, OUTLIER_SPOTS, plotDistance, PRESET_OUTLIERS, TRUE_LINE, type Point } from '../../src/models/regularization/outliers';
+import { formatLine as lineEquation } from '../../src/lib/format';
 
 describe('the fitted line as text', () => {
   it('writes a negative slope as a subtraction with a real minus sign, never "+ −"', () => {

@@ -8,11 +8,15 @@ import { groupRows, groupsStripPlot } from '../../src/plots/regularization/prune
 import * as Plot from '@observablehq/plot';
 import { GEOMETRY_DOMAIN, GEOMETRY_FRAMES, geometryPlot, plusPath, PROBE_RADIUS, toData, toPixels, type GeometryData } from '../../src/plots/regularization/geometry';
 import { outliersPlot } from '../../src/plots/regularization/outliers';
-import { DEFAULT_SETTINGS, runSettings, SOURCE_L1_ERRORS, type CompactRun } from '../../src/widgets/regularization/logic';
+import experimentFigure, { experimentSettings } from '../../src/figures/regularization/Experiment.figure';
+import { resolveSettings } from '../../src/figures/figure';
+import { runSettings, type CompactRun } from '../../src/models/regularization/experiment';
+import { SOURCE_L1_ERRORS } from '../../src/models/regularization/source';
 import { leastAbsoluteLine, leastSquaresLine, optimumPath, penalizedOptimum, quadraticLoss } from '@neural-notes/nn';
-import { DEFAULT_QUADRATIC, lossLevelSet, penaltyFor, penaltyLevelSet } from '../../src/widgets/regularization/geometry';
-import { basePoints, TRUE_LINE } from '../../src/widgets/regularization/outliers';
+import { DEFAULT_QUADRATIC, lossLevelSet, penaltyFor, penaltyLevelSet } from '../../src/models/regularization/geometry';
+import { basePoints, TRUE_LINE } from '../../src/models/regularization/outliers';
 
+const DEFAULT_SETTINGS = experimentSettings(resolveSettings(experimentFigure, {}));
 const out = runSettings({ ...DEFAULT_SETTINGS, methods: ['l1', 'l2'], runs: 2 });
 const diverged: CompactRun = { ...out.runs[0], run: 9, status: 'diverged', testError: null, fit: [], dataLoss: [NaN], penalty: [Infinity] };
 

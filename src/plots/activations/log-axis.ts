@@ -4,44 +4,9 @@
  * Never SI prefixes ("100a", "10f"), never "e−12", never NaN. The vanishing-gradient figure uses
  * the same notation on its log axis and in its table.
  */
+import { formatMagnitude, formatPowerOfTen, PLAIN_MAX, PLAIN_MIN } from '../../lib/format';
 
-/** Magnitudes written as plain decimals: PLAIN_MIN ≤ |v| < PLAIN_MAX. */
-export const PLAIN_MIN = 1e-3;
-export const PLAIN_MAX = 1e4;
-
-const SUPERSCRIPTS: Record<string, string> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻',
-};
-/** Narrow no-break space: keeps "7.46 × 10⁻¹²" on one line. */
-const NNBSP = '\u202f';
-
-/** An integer in superscript digits: −12 → "⁻¹²". */
-export function superscript(n: number): string {
-  return String(Math.trunc(n))
-    .split('')
-    .map((c) => SUPERSCRIPTS[c] ?? c)
-    .join('');
-}
-
-/** m × 10ⁿ with `digits` significant digits, trailing zeros dropped; a mantissa of 1 is left out (10ⁿ). */
-export function formatPowerOfTen(value: number, digits = 3): string {
-  if (!Number.isFinite(value)) return '—';
-  if (value === 0) return '0';
-  const sign = value < 0 ? '\u2212' : '';
-  const [m, e] = Math.abs(value).toExponential(Math.max(0, digits - 1)).split('e');
-  const mantissa = Number(m);
-  const power = `10${superscript(Number(e))}`;
-  return sign + (mantissa === 1 ? power : `${mantissa}${NNBSP}×${NNBSP}${power}`);
-}
-
-/** A plain decimal between 0.001 and 10 000 (in size), a power of ten outside; "—" for a value that is not finite. */
-export function formatMagnitude(value: number, digits = 3): string {
-  if (!Number.isFinite(value)) return '—';
-  if (value === 0) return '0';
-  const rounded = Number(Math.abs(value).toPrecision(digits));
-  if (rounded < PLAIN_MIN || rounded >= PLAIN_MAX) return formatPowerOfTen(value, digits);
-  return (value < 0 ? '\u2212' : '') + String(rounded);
-}
+export { formatMagnitude, formatPowerOfTen, PLAIN_MAX, PLAIN_MIN, superscript } from '../../lib/format';
 
 /** Parses "1e-12" style text exactly, so ticks are the decimal powers themselves (10 ** -12 is not). */
 const decimal = (mantissa: number, exponent: number) => Number(`${mantissa}e${exponent}`);

@@ -9,7 +9,8 @@ import type { Method } from '@neural-notes/nn';
 import type { PlotOptions } from '../render';
 import { FONT_SIZE, MARGIN_BOTTOM, MARGIN_TOP, NARROW_WIDTH } from './frame';
 import { stripPlot } from './strip';
-import { fitGrid, METHOD_COLORS, METHOD_LABELS, type CompactData, type CompactRun } from '../../widgets/regularization/logic';
+import { fitGrid, type CompactData, type CompactRun } from '../../models/regularization/experiment';
+import { METHOD_COLORS, METHOD_LABELS } from './labels';
 
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 

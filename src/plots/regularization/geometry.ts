@@ -9,7 +9,9 @@ import type { PlotOptions } from '../render';
 import { FONT_SIZE, NARROW_WIDTH } from './frame';
 import type { Vec2 } from '@neural-notes/nn';
 
-export const GEOMETRY_DOMAIN: Vec2 = [-1.5, 2.5];
+import { GEOMETRY_DOMAIN } from '../../models/regularization/geometry';
+
+export { GEOMETRY_DOMAIN };
 
 export interface GeometryFrame {
   width: number;

@@ -2,9 +2,9 @@
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '../render';
 import { FONT_SIZE, MARGIN_BOTTOM, MARGIN_TOP, NARROW_WIDTH } from './frame';
-import type { Line, Point } from '../../widgets/regularization/outliers';
+import { OUTLIER_DOMAIN, type Line, type Point } from '../../models/regularization/outliers';
 
-export const OUTLIER_DOMAIN = { x: [0, 10] as [number, number], y: [-6, 30] as [number, number] };
+export { OUTLIER_DOMAIN };
 
 export interface OutlierFrame {
   width: number;

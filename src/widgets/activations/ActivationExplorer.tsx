@@ -1,95 +1,49 @@
 import { rrelu } from '@neural-notes/nn';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { IslandProps } from '../../figures/figure';
+import figure from '../../figures/activations/ActivationExplorer.figure';
+import { isPiecewise, makeActivation, rreluTrainingSlopes, sampleCurves, stepCursor, valuesAt, type FunctionParams } from '../../models/activations/functions';
+import { formatNumber } from '../../lib/format';
 import { CURVE_FRAME, curveDomains, curvePlot, type CurveSeries } from '../../plots/activations/curves';
-import { CurveCursor } from './CurveCursor';
-import { Button, CheckboxGroup, Controls, NumberField, Slider } from '../shared/controls';
+import { FUNCTION_COLORS, FUNCTION_LABELS } from '../../plots/activations/labels';
+import { Button, Controls } from '../shared/controls';
+import { Field } from '../shared/Field';
+import { useFigureState } from '../shared/figure-state';
 import { PlotView } from '../shared/PlotView';
-import { booleanCodec, listCodec, numberCodec, oneOfCodec, useUrlState } from '../shared/url-state';
-import { formatNumber } from '../shared/validate';
-import {
-  FUNCTIONS, FUNCTION_COLORS, FUNCTION_LABELS, isPiecewise, makeActivation, rreluTrainingSlopes, sampleCurves, stepCursor, valuesAt,
-  type FunctionName, type FunctionParams,
-} from './logic';
-import { LEAKY_SLOPE } from './ActivationExplorer.props';
+import { UrlNotice } from '../shared/UrlNotice';
+import { CurveCursor } from './CurveCursor';
 import './activations.css';
 
-interface Props extends FunctionParams {
-  id: string;
-  functions: string[];
-  compare: boolean;
-  xMin: number;
-  xMax: number;
-  cursor: number;
-  training: boolean;
-}
-
-interface State extends FunctionParams {
-  fns: FunctionName[];
-  x0: number;
-  x1: number;
-  /** RReLU: show the training-mode slopes. */
-  train: boolean;
-  /** Seed of the RReLU training-mode draw. */
-  seed: number;
-}
-
-const codecs = {
-  fns: listCodec(oneOfCodec(FUNCTIONS), { min: 1, max: FUNCTIONS.length }),
-  x0: numberCodec(-50, 49.5),
-  x1: numberCodec(-49.5, 50),
-  slope: numberCodec(LEAKY_SLOPE.min, LEAKY_SLOPE.max),
-  a: numberCodec(-0.5, 1),
-  alpha: numberCodec(0, 3),
-  lower: numberCodec(0.5, 50),
-  upper: numberCodec(0.5, 50),
-  train: booleanCodec,
-  seed: numberCodec(0, 1e9, { integer: true }),
-};
-
-const OPTIONS = FUNCTIONS.map((f) => ({ value: f, label: FUNCTION_LABELS[f] }));
 const RRELU_UNITS = 8;
+/** The smallest x-range the "x from" and "x to" fields leave. */
+const MIN_SPAN = 0.5;
 
 /** f and f' of one or several activation functions, with parameter controls and a readout cursor. */
-export default function ActivationExplorer(props: Props) {
-  const defaults = useMemo<State>(
-    () => ({
-      fns: props.functions.filter((f): f is FunctionName => (FUNCTIONS as readonly string[]).includes(f)),
-      x0: props.xMin,
-      x1: props.xMax,
-      slope: props.slope,
-      a: props.a,
-      alpha: props.alpha,
-      lower: props.lower,
-      upper: props.upper,
-      train: props.training,
-      seed: 1,
-    }),
-    // Props are constants of the instance.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
-  );
-  const [s, update] = useUrlState(props.id, codecs, defaults);
-  // A URL could still carry l > u: fall back to the defaults for the pair.
-  const params: FunctionParams = s.lower <= s.upper ? s : { ...s, lower: defaults.lower, upper: defaults.upper };
-  const [x0, x1] = s.x0 < s.x1 ? [s.x0, s.x1] : [defaults.x0, defaults.x1];
-  const [cursor, setCursor] = useState(Math.min(x1, Math.max(x0, props.cursor)));
+export default function ActivationExplorer({ id, settings }: IslandProps<typeof figure>) {
+  const state = useFigureState(figure, id, settings);
+  const s = state.values;
+  const update = state.update;
+  // A URL could still carry l > u or an empty range: fall back to the article's values for the pair.
+  const params: FunctionParams = s.lower <= s.upper ? s : { ...s, lower: settings.lower, upper: settings.upper };
+  const [x0, x1] = s.xMin < s.xMax ? [s.xMin, s.xMax] : [settings.xMin, settings.xMax];
+  const [cursor, setCursor] = useState(Math.min(x1, Math.max(x0, settings.cursor)));
   // The readout is announced when the arrow keys move the cursor, not at every pointer move.
   const [announce, setAnnounce] = useState(true);
   const x = Math.min(x1, Math.max(x0, cursor));
 
   const acts = useMemo(
-    () => s.fns.map((name) => ({ name, act: makeActivation(name, params) })),
+    () => s.functions.map((name) => ({ name, act: makeActivation(name, params) })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [s.fns.join(','), params.slope, params.a, params.alpha, params.lower, params.upper],
+    [s.functions.join(','), params.slope, params.a, params.alpha, params.lower, params.upper],
   );
   const curves = useMemo(
     () => acts.map(({ name, act }) => ({ name, ...sampleCurves(act, x0, x1, 161, isPiecewise(name)) })),
     [acts, x0, x1],
   );
-  const showRrelu = s.fns.includes('rrelu');
+  const showRrelu = s.functions.includes('rrelu');
   const trainSlopes = useMemo(
-    () => (showRrelu && s.train ? rreluTrainingSlopes(params.lower, params.upper, s.seed, RRELU_UNITS) : []),
-    [showRrelu, s.train, params.lower, params.upper, s.seed],
+    () => (showRrelu && s.training ? rreluTrainingSlopes(params.lower, params.upper, s.seed, RRELU_UNITS) : []),
+    [showRrelu, s.training, params.lower, params.upper, s.seed],
   );
   const evalSlope = showRrelu ? rrelu({ lower: params.lower, upper: params.upper }).evalSlope : NaN;
   const readings = acts.map(({ name, act }) => ({ name, ...valuesAt(act, x) }));
@@ -138,7 +92,7 @@ export default function ActivationExplorer(props: Props) {
     setAnnounce(true);
     setCursor(next);
   };
-  const names = s.fns.map((f) => FUNCTION_LABELS[f]).join(', ');
+  const names = s.functions.map((f) => FUNCTION_LABELS[f]).join(', ');
   const panel = ({ options, domains, part }: typeof fPanel, label: string) => (
     <div
       class="act-panel"
@@ -155,9 +109,9 @@ export default function ActivationExplorer(props: Props) {
 
   return (
     <div class="act-explorer" data-widget="activation-explorer">
-      {s.fns.length > 1 && (
+      {s.functions.length > 1 && (
         <ul class="act-legend" aria-label="Legend">
-          {s.fns.map((f) => (
+          {s.functions.map((f) => (
             <li key={f}>
               <span class="act-swatch" style={{ background: FUNCTION_COLORS[f] }} />
               {FUNCTION_LABELS[f]}
@@ -193,43 +147,34 @@ export default function ActivationExplorer(props: Props) {
           </div>
         ))}
       </div>
-      {props.compare && (
+      {s.compare && (
         <Controls label="Functions">
-          <CheckboxGroup legend="Show" values={s.fns} options={OPTIONS} minChecked={1} onChange={(fns) => update({ fns })} />
+          <Field state={state} name="functions" />
         </Controls>
       )}
       <Controls label="Range and parameters">
-        <NumberField label="x from" value={x0} min={-50} max={x1 - 0.5} onChange={(v) => update({ x0: v })} />
-        <NumberField label="x to" value={x1} min={x0 + 0.5} max={50} onChange={(v) => update({ x1: v })} />
-        {s.fns.includes('leakyRelu') && (
-          <Slider label="Leaky slope" value={params.slope} min={LEAKY_SLOPE.min} max={LEAKY_SLOPE.max} step={0.01} format={(v) => formatNumber(v, 2)} onChange={(v) => update({ slope: v })} />
-        )}
-        {s.fns.includes('prelu') && (
-          <Slider label="PReLU a" value={params.a} min={-0.5} max={1} step={0.01} format={(v) => formatNumber(v, 2)} onChange={(v) => update({ a: v })} />
-        )}
-        {s.fns.includes('elu') && (
-          <Slider label="ELU α" value={params.alpha} min={0} max={3} step={0.05} format={(v) => formatNumber(v, 3)} onChange={(v) => update({ alpha: v })} />
-        )}
+        <Field state={state} name="xMin" max={x1 - MIN_SPAN} />
+        <Field state={state} name="xMax" min={x0 + MIN_SPAN} />
+        {s.functions.includes('leakyRelu') && <Field state={state} name="slope" format={(v) => formatNumber(v, 2)} />}
+        {s.functions.includes('prelu') && <Field state={state} name="a" format={(v) => formatNumber(v, 2)} />}
+        {s.functions.includes('elu') && <Field state={state} name="alpha" />}
         {showRrelu && (
           <>
-            <NumberField label="RReLU l" value={params.lower} min={0.5} max={params.upper} onChange={(v) => update({ lower: v })} />
-            <NumberField label="RReLU u" value={params.upper} min={params.lower} max={50} onChange={(v) => update({ upper: v })} />
+            <Field state={state} name="lower" max={params.upper} />
+            <Field state={state} name="upper" min={params.lower} />
           </>
         )}
       </Controls>
+      <UrlNotice state={state} />
       {showRrelu && (
         <>
           <Controls label="RReLU training mode">
-            <div class="nn-field">
-              <label>
-                <input type="checkbox" checked={s.train} onChange={(e) => update({ train: e.currentTarget.checked })} /> Show slopes drawn in training
-              </label>
-            </div>
-            <Button onClick={() => update({ train: true, seed: (s.seed % 1e9) + 1 })}>Resample</Button>
+            <Field state={state} name="training" />
+            <Button onClick={() => update({ training: true, seed: (s.seed % 1e9) + 1 })}>Resample</Button>
           </Controls>
           {/* Says only what is drawn: the thin lines and the thick line exist together, in training mode. */}
           <p class="act-note" data-testid="rrelu-slopes">
-            {s.train ? (
+            {s.training ? (
               <>
                 Training mode, {RRELU_UNITS} units, slopes 1/a with a ~ U({formatNumber(params.lower)}, {formatNumber(params.upper)}) (the thin lines):{' '}
                 {trainSlopes.map((k) => formatNumber(k, 3)).join(', ')}. Evaluation slope 2/(l + u) = {formatNumber(evalSlope, 4)} (the thick RReLU line).

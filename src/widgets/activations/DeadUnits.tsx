@@ -1,52 +1,32 @@
 import { useMemo } from 'preact/hooks';
+import type { IslandProps } from '../../figures/figure';
+import figure from '../../figures/activations/DeadUnits.figure';
+import type { DeadUnitsSeries } from '../../models/activations/dead-units';
+import { formatNumber } from '../../lib/format';
 import { deadUnitsPlot, type DeadPoint } from '../../plots/activations/training';
-import { Controls, Select, Slider } from '../shared/controls';
-import { DualPlot } from './DualPlot';
-import { numberCodec, oneOfCodec, useUrlState } from '../shared/url-state';
-import { formatNumber } from '../shared/validate';
-import { DEAD_LRS } from './DeadUnits.props';
-import { FUNCTION_COLORS, FUNCTION_LABELS } from './logic';
-import { DEAD_SIZES, type DeadUnitsInput, type DeadUnitsResult, type DeadUnitsSeries } from './training';
-import { JobStatus, RunButtons } from './JobControls';
-import { useTrainingJob } from './useTrainingJob';
+import { FUNCTION_COLORS, FUNCTION_LABELS } from '../../plots/activations/labels';
+import { DualPlot } from '../shared/DualPlot';
+import { Field } from '../shared/Field';
+import { useFigureJob } from '../shared/figure-job';
+import { useFigureState } from '../shared/figure-state';
+import { JobButtons, JobStatus } from '../shared/JobControls';
+import { UrlNotice } from '../shared/UrlNotice';
 import './activations.css';
 
-interface Props {
-  id: string;
-  lr: string;
-  seed: number;
-  epochs: number;
-  initial: DeadUnitsResult;
-}
-
-type Lr = (typeof DEAD_LRS)[number];
-
-const codecs = {
-  lr: oneOfCodec(DEAD_LRS),
-  seed: numberCodec(0, 1e9, { integer: true }),
-  epochs: numberCodec(5, 100, { integer: true }),
-};
-
 /** How many hidden units die with ReLU, Leaky ReLU, PReLU and ELU, trained live in a worker. */
-export default function DeadUnits(props: Props) {
-  const defaults = useMemo(() => ({ lr: props.lr as Lr, seed: props.seed, epochs: props.epochs }), []); // eslint-disable-line react-hooks/exhaustive-deps
-  const [s, update] = useUrlState(props.id, codecs, defaults);
-  const input: DeadUnitsInput = { lr: Number(s.lr), seed: s.seed, epochs: s.epochs };
-  const job = useTrainingJob<DeadUnitsInput, DeadUnitsResult, DeadUnitsSeries[]>(
-    () => new Worker(new URL('../../workers/activations.worker.ts', import.meta.url), { type: 'module' }),
-    'deadUnits',
-    input,
-    props.initial,
-    (r) => r.input,
-  );
+export default function DeadUnits({ id, settings, initial }: IslandProps<typeof figure>) {
+  const state = useFigureState(figure, id, settings);
+  const s = state.values;
+  const job = useFigureJob(figure, s, initial, settings);
   const shown: DeadUnitsSeries[] = job.partial ?? job.result.series;
-  const shownEpochs = job.partial ? s.epochs : job.result.input.epochs;
+  const shownEpochs = job.partial && job.jobInput ? job.jobInput.epochs : job.result.input.epochs;
   const units = job.result.units;
   const [wide, narrow] = useMemo(() => {
     const points: DeadPoint[] = shown.flatMap((ser) => ser.dead.map((dead, epoch) => ({ series: ser.activation, epoch, dead })));
     const opts = { units, epochs: shownEpochs, colors: FUNCTION_COLORS };
     return [deadUnitsPlot(points, opts), deadUnitsPlot(points, { ...opts, compact: true })];
   }, [shown, units, shownEpochs]);
+  const r = job.result.input;
 
   return (
     <div class="act-dead" data-widget="dead-units">
@@ -83,14 +63,20 @@ export default function DeadUnits(props: Props) {
           </tbody>
         </table>
       </div>
-      <Controls label="Training">
-        <Select label="Learning rate" value={s.lr} options={DEAD_LRS.map((v) => ({ value: v, label: v }))} onChange={(lr) => update({ lr })} />
-        <Slider label="Epochs" value={s.epochs} min={5} max={100} step={5} onChange={(epochs) => update({ epochs })} />
-        <RunButtons job={job} onReseed={() => update({ seed: (s.seed % 1e9) + 1 })} />
-      </Controls>
-      <JobStatus job={job} testId="dead-status" training="Training the four networks" shows="The table shows" summary={`Learning rate ${job.result.input.lr}, seed ${job.result.input.seed}, ${job.result.input.epochs} epochs.`} />
+      <JobButtons job={job} label="Training" onReseed={() => state.update({ seed: (s.seed % 1e9) + 1 })}>
+        <Field state={state} name="lr" />
+        <Field state={state} name="epochs" />
+      </JobButtons>
+      <JobStatus
+        job={job}
+        testId="dead-status"
+        summary={`Learning rate ${r.lr}, seed ${r.seed}, ${r.epochs} epochs.`}
+        running="Training the four networks in a background worker…"
+        stopped="The table shows the last complete run."
+      />
+      <UrlNotice state={state} />
       <p class="act-note">
-        Task: fit sin(3x) on 64 seeded points x in [−1, 1]; network {DEAD_SIZES.join('–')}, He-uniform weights (the same for all four), plain SGD one example at a time on the squared error.
+        Task: fit sin(3x) on 64 seeded points x in [−1, 1]; network {job.result.sizes.join('–')}, He-uniform weights (the same for all four), plain SGD one example at a time on the squared error.
         A hidden unit counts as dead when f′(z) &lt; 0.001 for every training input, so almost no gradient reaches its weights.
       </p>
     </div>

@@ -1,44 +1,23 @@
 import { useMemo } from 'preact/hooks';
+import type { IslandProps } from '../../figures/figure';
+import figure from '../../figures/activations/PreluSlopes.figure';
+import { formatNumber } from '../../lib/format';
 import { slopeTracePlot, type SlopePoint } from '../../plots/activations/training';
-import { Controls, NumberField, Slider } from '../shared/controls';
-import { DualPlot } from './DualPlot';
-import { numberCodec, useUrlState } from '../shared/url-state';
-import { formatNumber } from '../shared/validate';
-import { PRELU_SIZES, type PreluInput, type PreluResult } from './training';
-import { JobStatus, RunButtons } from './JobControls';
-import { useTrainingJob } from './useTrainingJob';
+import { DualPlot } from '../shared/DualPlot';
+import { Field } from '../shared/Field';
+import { useFigureJob } from '../shared/figure-job';
+import { useFigureState } from '../shared/figure-state';
+import { JobButtons, JobStatus } from '../shared/JobControls';
+import { UrlNotice } from '../shared/UrlNotice';
 import './activations.css';
-
-interface Props {
-  id: string;
-  lr: number;
-  momentum: number;
-  seed: number;
-  epochs: number;
-  initial: PreluResult;
-}
-
-const codecs = {
-  lr: numberCodec(0.0001, 0.1),
-  mu: numberCodec(0, 0.99),
-  seed: numberCodec(0, 1e9, { integer: true }),
-  epochs: numberCodec(5, 200, { integer: true }),
-};
 
 const LAYER_COLORS = ['#c2255c', '#3b7dd8'];
 
 /** Every PReLU unit's slope a over training, trained live in a worker with momentum SGD. */
-export default function PreluSlopes(props: Props) {
-  const defaults = useMemo(() => ({ lr: props.lr, mu: props.momentum, seed: props.seed, epochs: props.epochs }), []); // eslint-disable-line react-hooks/exhaustive-deps
-  const [s, update] = useUrlState(props.id, codecs, defaults);
-  const input: PreluInput = { lr: s.lr, momentum: s.mu, seed: s.seed, epochs: s.epochs };
-  const job = useTrainingJob<PreluInput, PreluResult, PreluResult>(
-    () => new Worker(new URL('../../workers/activations.worker.ts', import.meta.url), { type: 'module' }),
-    'prelu',
-    input,
-    props.initial,
-    (r) => r.input,
-  );
+export default function PreluSlopes({ id, settings, initial }: IslandProps<typeof figure>) {
+  const state = useFigureState(figure, id, settings);
+  const s = state.values;
+  const job = useFigureJob(figure, s, initial, settings);
   const shown = job.partial ?? job.result;
   const [wide, narrow] = useMemo(() => {
     const points: SlopePoint[] = shown.slopes.flatMap((row, epoch) =>
@@ -80,15 +59,21 @@ export default function PreluSlopes(props: Props) {
         ))}
         <p class="act-note">Error (MSE): {formatNumber(r.loss[0], 3)} at the start, {formatNumber(r.loss[r.loss.length - 1], 3)} at the end.</p>
       </div>
-      <Controls label="Training">
-        <NumberField label="Learning rate ε" value={s.lr} min={0.0001} max={0.1} onChange={(lr) => update({ lr })} />
-        <Slider label="Momentum μ" value={s.mu} min={0} max={0.99} step={0.01} format={(v) => formatNumber(v, 2)} onChange={(mu) => update({ mu })} />
-        <Slider label="Epochs" value={s.epochs} min={10} max={200} step={10} onChange={(epochs) => update({ epochs })} />
-        <RunButtons job={job} onReseed={() => update({ seed: (s.seed % 1e9) + 1 })} />
-      </Controls>
-      <JobStatus job={job} testId="prelu-status" training="Training the PReLU network" shows="The figure shows" summary={`ε = ${r.input.lr}, μ = ${r.input.momentum}, seed ${r.input.seed}, ${r.input.epochs} epochs.`} />
+      <JobButtons job={job} label="Training" onReseed={() => state.update({ seed: (s.seed % 1e9) + 1 })}>
+        <Field state={state} name="lr" />
+        <Field state={state} name="momentum" format={(v) => formatNumber(v, 2)} />
+        <Field state={state} name="epochs" />
+      </JobButtons>
+      <JobStatus
+        job={job}
+        testId="prelu-status"
+        summary={`ε = ${r.input.lr}, μ = ${r.input.momentum}, seed ${r.input.seed}, ${r.input.epochs} epochs.`}
+        running="Training the PReLU network in a background worker…"
+        stopped="The figure shows the last complete run."
+      />
+      <UrlNotice state={state} />
       <p class="act-note">
-        Network {PRELU_SIZES.join('–')} with PReLU in both hidden layers, every slope starting at 0.25, trained on the same seeded sin(3x) task with momentum SGD, one example
+        Network {r.sizes.join('–')} with PReLU in both hidden layers, every slope starting at 0.25, trained on the same seeded sin(3x) task with momentum SGD, one example
         at a time; the slopes are updated by the same rule as the weights and are not penalised.
       </p>
     </div>

@@ -1,42 +1,26 @@
 import { softmax, softmaxJacobian } from '@neural-notes/nn';
 import { useMemo, useState } from 'preact/hooks';
+import type { IslandProps } from '../../figures/figure';
+import figure from '../../figures/activations/Softmax.figure';
+import { SOFTMAX_PRESETS, classLabels, naiveSoftmaxFails } from '../../models/activations/softmax';
+import { formatNumber, formatProbability } from '../../lib/format';
 import { softmaxPlot } from '../../plots/activations/softmax';
-import { Button, Controls, NumberField, Slider } from '../shared/controls';
-import { DualPlot } from './DualPlot';
-import { listCodec, numberCodec, useUrlState } from '../shared/url-state';
-import { formatNumber } from '../shared/validate';
-import {
-  LOGIT_LIMIT, MAX_CLASSES, MIN_CLASSES, SOFTMAX_PRESETS, classLabels, formatProbability, naiveSoftmaxFails,
-} from './logic';
+import { Button, Controls, NumberField } from '../shared/controls';
+import { DualPlot } from '../shared/DualPlot';
+import { Field, numberRule } from '../shared/Field';
+import { useFigureState } from '../shared/figure-state';
+import { UrlNotice } from '../shared/UrlNotice';
 import './activations.css';
 
-interface Props {
-  id: string;
-  preset: string;
-  temperature: number;
-}
-
-interface State {
-  z: number[];
-  t: number;
-}
-
-const codecs = {
-  z: listCodec(numberCodec(-LOGIT_LIMIT, LOGIT_LIMIT), { min: MIN_CLASSES, max: MAX_CLASSES }),
-  t: numberCodec(0.1, 5),
-};
-
 const sameList = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+const LOGITS = figure.settings.logits;
 
 /** Softmax of editable logits: presets, a temperature, the stable computation and the Jacobian. */
-export default function Softmax({ id, preset, temperature }: Props) {
-  const defaults = useMemo<State>(
-    () => ({ z: [...(SOFTMAX_PRESETS.find((p) => p.key === preset) ?? SOFTMAX_PRESETS[0]).logits], t: temperature }),
-    [preset, temperature],
-  );
-  const [state, update] = useUrlState(id, codecs, defaults);
+export default function Softmax({ id, settings }: IslandProps<typeof figure>) {
+  const state = useFigureState(figure, id, settings);
+  const update = state.update;
   const [message, setMessage] = useState<string | null>(null);
-  const { z, t } = state;
+  const { logits: z, temperature: t } = state.values;
   const probs = useMemo(() => softmax(z, t), [z, t]);
   const labels = classLabels(z.length);
   const [wide, narrow] = useMemo(
@@ -53,16 +37,16 @@ export default function Softmax({ id, preset, temperature }: Props) {
   const naiveFails = naiveSoftmaxFails(z, t);
   const jacobian = useMemo(() => (z.length <= 5 ? softmaxJacobian(z, t) : null), [z, t]);
 
-  const setLogit = (i: number, v: number) => update({ z: z.map((old, k) => (k === i ? v : old)) });
+  const setLogit = (i: number, v: number) => update({ logits: z.map((old, k) => (k === i ? v : old)) });
   const add = () => {
-    if (z.length >= MAX_CLASSES) return setMessage(`${MAX_CLASSES} classes is the most this figure takes; remove one first.`);
+    if (z.length >= LOGITS.maxItems) return setMessage(`${LOGITS.maxItems} classes is the most this figure takes; remove one first.`);
     setMessage(null);
-    update({ z: [...z, 0] });
+    update({ logits: [...z, 0] });
   };
   const remove = (i: number) => {
-    if (z.length <= MIN_CLASSES) return setMessage(`Softmax needs at least ${MIN_CLASSES} classes to compare.`);
+    if (z.length <= LOGITS.minItems) return setMessage(`Softmax needs at least ${LOGITS.minItems} classes to compare.`);
     setMessage(null);
-    update({ z: z.filter((_, k) => k !== i) });
+    update({ logits: z.filter((_, k) => k !== i) });
   };
 
   return (
@@ -78,7 +62,7 @@ export default function Softmax({ id, preset, temperature }: Props) {
             title={`${p.label}: [${p.logits.join(', ')}]`}
             onClick={() => {
               setMessage(null);
-              update({ z: [...p.logits], t: 1 });
+              update({ logits: [...p.logits], temperature: 1 });
             }}
           >
             {p.label}
@@ -93,7 +77,7 @@ export default function Softmax({ id, preset, temperature }: Props) {
         <div class="act-logits">
           {z.map((v, i) => (
             <div class="act-logit" key={`${i}-${z.length}`}>
-              <NumberField label={`z${i + 1}`} value={v} size={4} min={-LOGIT_LIMIT} max={LOGIT_LIMIT} onChange={(nv) => setLogit(i, nv)} />
+              <NumberField setting="logits" label={`${LOGITS.label}${i + 1}`} value={v} size={4} {...numberRule(LOGITS)} onChange={(nv) => setLogit(i, nv)} />
               <Button onClick={() => remove(i)} label={`Remove class ${i + 1}`}>
                 ×
               </Button>
@@ -108,8 +92,9 @@ export default function Softmax({ id, preset, temperature }: Props) {
         </p>
       )}
       <Controls label="Temperature">
-        <Slider label="Temperature T" value={t} min={0.1} max={5} step={0.1} format={(v) => formatNumber(v, 2)} onChange={(v) => update({ t: Math.round(v * 10) / 10 })} />
+        <Field state={state} name="temperature" format={(v) => formatNumber(v, 2)} />
       </Controls>
+      <UrlNotice state={state} />
       <p class="act-note">
         Largest logit m = {formatNumber(zMax, 6)}. Subtracting it first, the exponentials are e<sup>(z−m)/T</sup> = [
         {probs.map((p) => formatNumber(p / pMax, 3)).join(', ')}], all at most 1, summing to {formatNumber(1 / pMax, 4)}.{' '}

@@ -1,48 +1,24 @@
 import { useMemo } from 'preact/hooks';
+import type { IslandProps } from '../../figures/figure';
+import figure from '../../figures/activations/VanishingGradient.figure';
+import { DEEP_WIDTH, layerErrors, quarterPowerLine, shrinkage } from '../../models/activations/deep';
+import { formatMagnitude } from '../../lib/format';
 import { gradientPlot, type GradientPoint } from '../../plots/activations/gradients';
-import { Button, CheckboxGroup, Controls, Select, Slider } from '../shared/controls';
-import { DualPlot } from './DualPlot';
-import { listCodec, numberCodec, oneOfCodec, useUrlState } from '../shared/url-state';
-import { formatMagnitude } from '../../plots/activations/log-axis';
-import { DEEP_ACTIVATIONS, DEEP_INITS, DEEP_WIDTH, MAX_DEPTH, layerErrors, quarterPowerLine, shrinkage, type DeepActivation, type DeepInit } from './deep';
-import { FUNCTION_COLORS, FUNCTION_LABELS } from './logic';
+import { FUNCTION_COLORS, FUNCTION_LABELS } from '../../plots/activations/labels';
+import { Button, Controls } from '../shared/controls';
+import { DualPlot } from '../shared/DualPlot';
+import { Field } from '../shared/Field';
+import { useFigureState } from '../shared/figure-state';
+import { UrlNotice } from '../shared/UrlNotice';
 import './activations.css';
 
-interface Props {
-  id: string;
-  activations: string[];
-  depth: number;
-  init: string;
-  seed: number;
-}
-
-interface State {
-  acts: DeepActivation[];
-  depth: number;
-  init: DeepInit;
-  seed: number;
-}
-
-const codecs = {
-  acts: listCodec(oneOfCodec(DEEP_ACTIVATIONS), { min: 1, max: DEEP_ACTIVATIONS.length }),
-  depth: numberCodec(2, MAX_DEPTH, { integer: true }),
-  init: oneOfCodec(DEEP_INITS),
-  seed: numberCodec(0, 1e9, { integer: true }),
-};
-
-const INIT_LABELS: Record<DeepInit, string> = { glorotUniform: 'Glorot uniform', heUniform: 'He uniform' };
-
 /** Size of the backpropagated error per layer of a deep stack, on a log scale. */
-export default function VanishingGradient(props: Props) {
-  const defaults = useMemo<State>(
-    () => ({ acts: props.activations as DeepActivation[], depth: props.depth, init: props.init as DeepInit, seed: props.seed }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
-  );
-  const [s, update] = useUrlState(props.id, codecs, defaults);
+export default function VanishingGradient({ id, settings }: IslandProps<typeof figure>) {
+  const state = useFigureState(figure, id, settings);
+  const s = state.values;
   const runs = useMemo(
-    () => s.acts.map((a) => ({ activation: a, errors: layerErrors({ activation: a, depth: s.depth, seed: s.seed, init: s.init }) })),
-    [s.acts.join(','), s.depth, s.seed, s.init], // eslint-disable-line react-hooks/exhaustive-deps
+    () => s.activations.map((a) => ({ activation: a, errors: layerErrors({ activation: a, depth: s.depth, seed: s.seed, init: s.init }) })),
+    [s.activations.join(','), s.depth, s.seed, s.init], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const sigmoid = runs.find((r) => r.activation === 'sigmoid');
   const [wide, narrow] = useMemo(() => {
@@ -95,20 +71,15 @@ export default function VanishingGradient(props: Props) {
         </table>
       </div>
       <Controls label="Network">
-        <CheckboxGroup
-          legend="Activations"
-          values={s.acts}
-          options={DEEP_ACTIVATIONS.map((a) => ({ value: a, label: FUNCTION_LABELS[a] }))}
-          minChecked={1}
-          onChange={(acts) => update({ acts })}
-        />
+        <Field state={state} name="activations" />
       </Controls>
       <Controls label="Depth and weights">
-        <Slider label="Hidden layers" value={s.depth} min={2} max={MAX_DEPTH} step={1} onChange={(depth) => update({ depth })} />
-        <Select label="Initial weights" value={s.init} options={DEEP_INITS.map((v) => ({ value: v, label: INIT_LABELS[v] }))} onChange={(init) => update({ init })} />
-        <Button onClick={() => update({ seed: (s.seed % 1e9) + 1 })}>Reseed</Button>
+        <Field state={state} name="depth" />
+        <Field state={state} name="init" />
+        <Button onClick={() => state.update({ seed: (s.seed % 1e9) + 1 })}>Reseed</Button>
         <span class="nn-status">seed {s.seed}</span>
       </Controls>
+      <UrlNotice state={state} />
       <p class="act-note">
         {DEEP_WIDTH} units per layer, {s.depth} hidden layers and a linear output; one backward pass of the squared error over 32 seeded random inputs.
       </p>

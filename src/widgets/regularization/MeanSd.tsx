@@ -1,4 +1,4 @@
-import { formatMeanSd } from './logic';
+import { formatMeanSd } from '../../lib/format';
 
 /**
  * "mean ± sd" in a table cell (formatMeanSd) with an ordinary space before "±", so that where the

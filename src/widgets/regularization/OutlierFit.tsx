@@ -1,39 +1,27 @@
 import { useId, useMemo, useRef } from 'preact/hooks';
-import { Button, Controls, NumberField } from '../shared/controls';
-import { listCodec, useUrlState, type Codec } from '../shared/url-state';
-import { formatNumber } from '../shared/validate';
-import { FIT_COLORS, OUTLIER_DOMAIN, OUTLIER_FRAMES, outlierToData, outliersPlot } from '../../plots/regularization/outliers';
 import { leastAbsoluteLine, leastSquaresLine, lineLoss } from '@neural-notes/nn';
-import { DualPlot, pointerInDrawing } from './DualPlot';
-import { basePoints, lineEquation, MAX_OUTLIERS, nextOutlier, plotDistance, TRUE_LINE, type Line, type Point } from './outliers';
+import type { IslandProps } from '../../figures/figure';
+import figure from '../../figures/regularization/OutlierFit.figure';
+import { basePoints, nextOutlier, plotDistance, TRUE_LINE, type Line, type Point } from '../../models/regularization/outliers';
+import { formatLine, formatNumber } from '../../lib/format';
+import { FIT_COLORS, OUTLIER_FRAMES, outlierToData, outliersPlot } from '../../plots/regularization/outliers';
+import { Button, Controls, NumberField } from '../shared/controls';
+import { DualPlot, pointerInDrawing } from '../shared/DualPlot';
+import { useFigureState } from '../shared/figure-state';
+import { UrlNotice } from '../shared/UrlNotice';
 import './regularization.css';
 
-export const PRESET_OUTLIERS: Point[] = [
-  [7.5, 2],
-  [9, 3],
-  [2, 24],
-];
-
-const pointCodec: Codec<Point> = {
-  parse(text) {
-    const [a, b] = text.split(':').map(Number);
-    if (!Number.isFinite(a) || !Number.isFinite(b)) return undefined;
-    if (a < OUTLIER_DOMAIN.x[0] || a > OUTLIER_DOMAIN.x[1] || b < OUTLIER_DOMAIN.y[0] || b > OUTLIER_DOMAIN.y[1]) return undefined;
-    return [a, b];
-  },
-  format: ([a, b]) => `${a}:${b}`,
-};
-const codecs = { points: listCodec(pointCodec, { min: 0, max: MAX_OUTLIERS }) };
-
+const POINTS = figure.settings.points;
 const r2 = (v: number) => Math.round(v * 100) / 100;
 const fmt = (v: number) => formatNumber(v, 3);
-const describe = (l: Line | null) => (l ? lineEquation(l) : 'needs two points with different x');
+const describe = (l: Line | null) => (l ? formatLine(l) : 'needs two points with different x');
 
-export default function OutlierFit({ id, outliers }: { id: string; outliers: number }) {
-  const [state, update] = useUrlState<{ points: Point[] }>(id, codecs, { points: PRESET_OUTLIERS.slice(0, outliers) });
+export default function OutlierFit({ id, settings }: IslandProps<typeof figure>) {
+  const state = useFigureState(figure, id, settings);
+  const update = state.update;
   const base = useMemo(() => basePoints(), []);
   const drag = useRef<number | null>(null);
-  const pts = state.points;
+  const pts = state.values.points as Point[];
   const all = useMemo(() => [...base, ...pts], [base, pts]);
   const absolute = useMemo(() => leastAbsoluteLine(all), [all]);
   const squared = useMemo(() => leastSquaresLine(all), [all]);
@@ -41,14 +29,14 @@ export default function OutlierFit({ id, outliers }: { id: string; outliers: num
     const fits = { absolute, squared, truth: TRUE_LINE };
     return [outliersPlot(base, pts, fits), outliersPlot(base, pts, fits, { compact: true })];
   }, [base, pts, absolute, squared]);
-  const full = pts.length >= MAX_OUTLIERS;
+  const full = pts.length >= POINTS.maxItems;
   const limitId = useId();
 
   const toPoint = (e: PointerEvent): Point | null => {
     const at = pointerInDrawing(e, OUTLIER_FRAMES);
     if (!at) return null;
     const [x, y] = outlierToData(at.x, at.y, at.frame);
-    if (x < OUTLIER_DOMAIN.x[0] || x > OUTLIER_DOMAIN.x[1] || y < OUTLIER_DOMAIN.y[0] || y > OUTLIER_DOMAIN.y[1]) return null;
+    if (x < POINTS.x[0] || x > POINTS.x[1] || y < POINTS.y[0] || y > POINTS.y[1]) return null;
     return [r2(x), r2(y)];
   };
   const nearest = (p: Point): number => {
@@ -118,19 +106,20 @@ export default function OutlierFit({ id, outliers }: { id: string; outliers: num
         </Button>
         {full && (
           <p class="nn-status reg-limit" id={limitId} data-testid="outlier-limit">
-            At most {MAX_OUTLIERS} outliers: remove one to add another.
+            At most {POINTS.maxItems} outliers: remove one to add another.
           </p>
         )}
       </Controls>
       {pts.map((p, i) => (
         <Controls key={i} label={`Outlier ${i + 1}`}>
-          <NumberField label={`outlier ${i + 1}: x`} value={p[0]} min={0} max={10} onChange={(v) => setPoint(i, [v, p[1]])} />
-          <NumberField label="y" value={p[1]} min={OUTLIER_DOMAIN.y[0]} max={OUTLIER_DOMAIN.y[1]} onChange={(v) => setPoint(i, [p[0], v])} />
+          <NumberField setting="points" label={`${POINTS.label} ${i + 1}: x`} value={p[0]} min={POINTS.x[0]} max={POINTS.x[1]} onChange={(v) => setPoint(i, [v, p[1]])} />
+          <NumberField setting="points" label="y" value={p[1]} min={POINTS.y[0]} max={POINTS.y[1]} onChange={(v) => setPoint(i, [p[0], v])} />
           <Button onClick={() => update({ points: pts.filter((_, k) => k !== i) })} label={`Remove outlier ${i + 1}`}>
             Remove
           </Button>
         </Controls>
       ))}
+      <UrlNotice state={state} />
     </div>
   );
 }

@@ -1,48 +1,33 @@
 import { useMemo, useState } from 'preact/hooks';
-import { Controls, Select, Slider } from '../shared/controls';
-import { numberCodec, oneOfCodec, useUrlState } from '../shared/url-state';
-import { formatNumber } from '../shared/validate';
-import { geometryPlot, GEOMETRY_DOMAIN, GEOMETRY_FRAMES, toData } from '../../plots/regularization/geometry';
 import { optimumPath, penalizedOptimum, quadraticLoss } from '@neural-notes/nn';
-import { DEFAULT_QUADRATIC, lossLevelSet, penaltyFor, penaltyLevelSet, type GeometryMethod, type Vec2 } from './geometry';
-import { DualPlot, pointerInDrawing } from './DualPlot';
+import type { IslandProps } from '../../figures/figure';
+import figure from '../../figures/regularization/PenaltyGeometry.figure';
+import { DEFAULT_QUADRATIC, GEOMETRY_DOMAIN, lossLevelSet, penaltyFor, penaltyLevelSet, type Vec2 } from '../../models/regularization/geometry';
+import { formatNumber } from '../../lib/format';
+import { geometryPlot, GEOMETRY_FRAMES, toData } from '../../plots/regularization/geometry';
+import { METHOD_COLORS, METHOD_LABELS } from '../../plots/regularization/labels';
+import { Controls } from '../shared/controls';
+import { DualPlot, pointerInDrawing } from '../shared/DualPlot';
+import { Field } from '../shared/Field';
+import { useFigureState } from '../shared/figure-state';
+import { UrlNotice } from '../shared/UrlNotice';
 import { ProbeLayer } from './ProbeLayer';
-import { METHOD_COLORS, METHOD_LABELS } from './logic';
 import './regularization.css';
 
-interface Props {
-  id: string;
-  method: GeometryMethod;
-  lambda: number;
-}
-
-interface State {
-  method: GeometryMethod;
-  lambda: number;
-  mix: number;
-  w1: number;
-  w2: number;
-}
-
 const [LO, HI] = GEOMETRY_DOMAIN;
-const codecs = {
-  method: oneOfCodec(['l1', 'l2', 'elastic'] as const),
-  lambda: numberCodec(0, 3),
-  mix: numberCodec(0, 1),
-  w1: numberCodec(LO, HI),
-  w2: numberCodec(LO, HI),
-};
-const LAMBDA_MAX = 3;
+/** The dashed path of the optimum runs over every λ the figure allows. */
+const LAMBDA_MAX = figure.settings.lambda.max;
 const fmt = (v: number) => formatNumber(v, 3);
 const clamp = (v: number) => Math.min(HI, Math.max(LO, Math.round(v * 100) / 100));
 
-export default function PenaltyGeometry({ id, method: m0, lambda: l0 }: Props) {
-  const [s, setState] = useUrlState<State>(id, codecs, { method: m0, lambda: l0, mix: 0.5, w1: 1, w2: 1 });
+export default function PenaltyGeometry({ id, settings }: IslandProps<typeof figure>) {
+  const state = useFigureState(figure, id, settings);
+  const s = state.values;
   // The readout is announced for changes made with the controls, not at every pointer move.
   const [announce, setAnnounce] = useState(true);
-  const update = (patch: Partial<State>) => {
+  const update = (patch: Partial<typeof s>) => {
     setAnnounce(true);
-    setState(patch);
+    state.update(patch);
   };
   const q = DEFAULT_QUADRATIC;
   const penalty = useMemo(() => penaltyFor(s.method, s.lambda, s.mix), [s.method, s.lambda, s.mix]);
@@ -76,20 +61,15 @@ export default function PenaltyGeometry({ id, method: m0, lambda: l0 }: Props) {
     const [x, y] = toData(at.x, at.y, at.frame);
     if (x < LO || x > HI || y < LO || y > HI) return;
     setAnnounce(false);
-    setState({ w1: clamp(x), w2: clamp(y) });
+    state.update({ w1: clamp(x), w2: clamp(y) });
   };
 
   return (
     <div class="reg-geometry">
       <Controls label="Penalty">
-        <Select
-          label="penalty"
-          value={s.method}
-          options={(['l1', 'l2', 'elastic'] as const).map((m) => ({ value: m, label: METHOD_LABELS[m] }))}
-          onChange={(v) => update({ method: v })}
-        />
-        <Slider label="λ" value={s.lambda} min={0} max={LAMBDA_MAX} step={0.05} format={fmt} onChange={(v) => update({ lambda: v })} />
-        {s.method === 'elastic' && <Slider label="mix m (L1 share)" value={s.mix} min={0} max={1} step={0.05} format={fmt} onChange={(v) => update({ mix: v })} />}
+        <Field state={state} name="method" onChange={(v) => update({ method: v })} />
+        <Field state={state} name="lambda" onChange={(v) => update({ lambda: v })} />
+        {s.method === 'elastic' && <Field state={state} name="mix" onChange={(v) => update({ mix: v })} />}
       </Controls>
       <div class="reg-geometry-plot" onPointerMove={onPointer} onPointerDown={onPointer}>
         <DualPlot
@@ -106,9 +86,10 @@ export default function PenaltyGeometry({ id, method: m0, lambda: l0 }: Props) {
         {zero(optimum[1])}. Without a penalty: ({fmt(q.center[0])}, {fmt(q.center[1])}). Dashed: the optimum's path as λ goes from 0 to {LAMBDA_MAX}.
       </p>
       <Controls label="Probe point (also set by pointing at the figure)">
-        <Slider label="probe w₁" value={s.w1} min={LO} max={HI} step={0.01} format={fmt} onChange={(v) => update({ w1: v })} />
-        <Slider label="probe w₂" value={s.w2} min={LO} max={HI} step={0.01} format={fmt} onChange={(v) => update({ w2: v })} />
+        <Field state={state} name="w1" onChange={(v) => update({ w1: v })} />
+        <Field state={state} name="w2" onChange={(v) => update({ w2: v })} />
       </Controls>
+      <UrlNotice state={state} />
       <div class="reg-formulas nn-readout" data-testid="geo-formulas" aria-live={announce ? 'polite' : 'off'}>
         <span class={s.method === 'l1' ? 'active' : undefined}>
           L1: λ(|w₁| + |w₂|) = {fmt(s.lambda)}·({fmt(Math.abs(s.w1))} + {fmt(Math.abs(s.w2))}) = {fmt(l1)}

@@ -1,24 +1,19 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { Button, Controls, NumberField, Progress } from '../shared/controls';
-import { JobCancelled, useJobRunner } from '../shared/jobs';
-import { numberCodec, useUrlState } from '../shared/url-state';
+import { useMemo } from 'preact/hooks';
+import type { IslandProps } from '../../figures/figure';
+import figure from '../../figures/regularization/PruneRetrain.figure';
+import { SOURCE_L1_ERRORS, SOURCE_PRUNED_ERRORS } from '../../models/regularization/source';
+import { meanSd } from '../../models/regularization/summary';
+import { exactError, formatError } from '../../lib/format';
 import { groupsStripPlot } from '../../plots/regularization/prune';
-import { DualPlot } from './DualPlot';
+import { Controls } from '../shared/controls';
+import { DualPlot } from '../shared/DualPlot';
+import { Field } from '../shared/Field';
+import { useFigureJob } from '../shared/figure-job';
+import { useFigureState } from '../shared/figure-state';
+import { JobButtons, JobStatus } from '../shared/JobControls';
+import { UrlNotice } from '../shared/UrlNotice';
 import { MeanSd } from './MeanSd';
-import { exactError, formatError, meanSd, SOURCE_L1_ERRORS, SOURCE_PRUNED_ERRORS, type PruneOutput, type PruneSettings } from './logic';
 import './regularization.css';
-
-interface Props {
-  id: string;
-  initial: PruneOutput;
-}
-
-const codecs = {
-  threshold: numberCodec(0, 1),
-  seed: numberCodec(0, 1_000_000, { integer: true }),
-  runs: numberCodec(1, 50, { integer: true }),
-  fromRun: numberCodec(0, 49, { integer: true }),
-};
 
 const GROUPS = {
   full: { label: 'full 1-10-10-10-1, L1 (ours)', color: '#d9480f' },
@@ -32,41 +27,13 @@ function describeRemoved(removed: number[][]): string {
   return removed.map((units, h) => `hidden layer ${h + 1}: ${units.length ? `units ${units.map((u) => u + 1).join(', ')}` : 'none'}`).join('; ');
 }
 
-export default function PruneRetrain({ id, initial }: Props) {
-  const [state, update] = useUrlState<PruneSettings>(id, codecs, initial.settings);
-  const [result, setResult] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const runner = useJobRunner(() => new Worker(new URL('../../workers/regularization.worker.ts', import.meta.url), { type: 'module' }));
-  const lastKey = useRef(JSON.stringify(initial.settings));
-
-  const start = (s: PruneSettings) => {
-    lastKey.current = JSON.stringify(s);
-    setBusy(true);
-    setProgress(0);
-    setError(null);
-    const job = runner().run<PruneOutput>('prune', s, (d, t) => setProgress(d / t));
-    job.result.then(
-      (out) => {
-        setResult(out);
-        setBusy(false);
-      },
-      (e: Error) => {
-        setBusy(false);
-        if (!(e instanceof JobCancelled)) setError(e.message);
-      },
-    );
-  };
-
-  useEffect(() => {
-    const s = { ...state, fromRun: Math.min(state.fromRun, state.runs - 1) };
-    if (JSON.stringify(s) === lastKey.current) return;
-    const t = setTimeout(() => start(s), 250);
-    return () => clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state]);
-
+export default function PruneRetrain({ id, settings, initial }: IslandProps<typeof figure>) {
+  const state = useFigureState(figure, id, settings);
+  const s = state.values;
+  // The run pruned is one of the runs trained: a URL with run > runs prunes the last one.
+  const values = { ...s, run: Math.min(s.run, s.runs) };
+  const job = useFigureJob(figure, values, initial, settings);
+  const result = job.result;
   const [wide, narrow] = useMemo(() => {
     const groups = [
       { ...GROUPS.full, values: result.full },
@@ -89,18 +56,20 @@ export default function PruneRetrain({ id, initial }: Props) {
   return (
     <div class="reg-prune">
       <Controls label="Pruning">
-        <NumberField label="switched off below |w| =" value={state.threshold} min={0} max={1} onChange={(v) => update({ threshold: v })} />
-        <NumberField label={`prune the network of L1 run (1–${state.runs})`} value={state.fromRun + 1} min={1} max={state.runs} integer onChange={(v) => update({ fromRun: v - 1 })} />
-        <NumberField label="seed" value={state.seed} min={0} max={1_000_000} integer onChange={(v) => update({ seed: v })} />
-        <NumberField label="runs (1–50)" value={state.runs} min={1} max={50} integer onChange={(v) => update({ runs: v, fromRun: Math.min(state.fromRun, v - 1) })} />
+        <Field state={state} name="threshold" />
+        <Field state={state} name="run" max={s.runs} />
+        <Field state={state} name="seed" />
+        <Field state={state} name="runs" onChange={(runs) => state.update({ runs, run: Math.min(s.run, runs) })} />
       </Controls>
-      <Controls label="Run">
-        <Button onClick={() => runner().cancel()} disabled={!busy}>
-          Stop
-        </Button>
-        {busy && <Progress value={progress} label="Pruning and retraining" />}
-      </Controls>
-      {error && <p class="nn-status nn-status-warn">Could not run: {error}</p>}
+      <JobButtons job={job} />
+      <JobStatus
+        job={job}
+        testId="prune-status"
+        summary={`Pruned at |w| < ${result.settings.threshold} from L1 run ${result.settings.fromRun + 1}; ${result.settings.runs} runs of each architecture, seed ${result.settings.seed}.`}
+        running="Pruning and retraining in a background worker…"
+        stopped="The figure and the table show the last complete result."
+      />
+      <UrlNotice state={state} />
       <p class="nn-readout reg-readout">
         Derived architecture: <strong data-testid="prune-notation">{result.notation}</strong> (was (1,10),(10,10),(10,10),(10,1); the source’s: (1,10),(10,10),(10,1),(1,1))
       </p>

@@ -1,80 +1,36 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { Button, Controls, NumberField, Progress, Slider } from '../shared/controls';
-import { JobCancelled, useJobRunner } from '../shared/jobs';
-import { numberCodec, useUrlState } from '../shared/url-state';
-import { formatNumber } from '../shared/validate';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { IslandProps } from '../../figures/figure';
+import figure from '../../figures/regularization/WeightHeatmaps.figure';
+import { switchedOff, unpackHeatmap } from '../../models/regularization/heatmap-frames';
+import { formatNumber } from '../../lib/format';
 import { heatmapPlot, heatRows } from '../../plots/regularization/heatmap';
-import { DualPlot } from './DualPlot';
-import { decodeFrames, METHOD_LABELS, switchedOff, type HeatmapRun } from './logic';
+import { METHOD_LABELS } from '../../plots/regularization/labels';
+import { Button, Controls } from '../shared/controls';
+import { DualPlot } from '../shared/DualPlot';
+import { Field } from '../shared/Field';
+import { useFigureJob } from '../shared/figure-job';
+import { useFigureState } from '../shared/figure-state';
+import { JobStatus } from '../shared/JobControls';
+import { UrlNotice } from '../shared/UrlNotice';
 import './regularization.css';
 
-/** A heatmap run as sent in the page: frames packed into one string (see encodeFrames). */
-export type PackedHeatmap = Omit<HeatmapRun, 'frames'> & { frames: string };
-
-interface Props {
-  id: string;
-  initial: PackedHeatmap[];
-  settings: { seed: number; lambda: number; every: number };
-}
-
-interface UrlState {
-  seed: number;
-  lambda: number;
-  threshold: number;
-  frame: number;
-}
-
-const codecs = {
-  seed: numberCodec(0, 1_000_000, { integer: true }),
-  lambda: numberCodec(0, 10),
-  threshold: numberCodec(0, 1),
-  frame: numberCodec(0, 10_000, { integer: true }),
-};
-
-function unpack(p: PackedHeatmap): HeatmapRun {
-  return { ...p, frames: decodeFrames(p.frames) };
-}
-
-export default function WeightHeatmaps({ id, initial, settings }: Props) {
-  const startRuns = useMemo(() => initial.map(unpack), [initial]);
-  const last = Math.max(0, startRuns[0].frames.length - 1);
-  const [state, update] = useUrlState<UrlState>(id, codecs, { seed: settings.seed, lambda: settings.lambda, threshold: 0.01, frame: last });
-  const [runs, setRuns] = useState<HeatmapRun[]>(startRuns);
+export default function WeightHeatmaps({ id, settings, initial }: IslandProps<typeof figure>) {
+  const state = useFigureState(figure, id, settings);
+  const s = state.values;
+  const job = useFigureJob(figure, s, initial, settings, { delay: 200 });
+  const runs = useMemo(() => job.result.map(unpackHeatmap), [job.result]);
   const [playing, setPlaying] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [shownSeed, setShownSeed] = useState(settings.seed);
-  const [error, setError] = useState<string | null>(null);
-  const runner = useJobRunner(() => new Worker(new URL('../../workers/regularization.worker.ts', import.meta.url), { type: 'module' }));
-  const shownKey = useRef(`${settings.seed}|${settings.lambda}`);
+  const busy = job.phase === 'running';
+  const epochs = runs[0].epochs;
+  const frameCount = epochs.length;
+  // The frame shown: the last one at or before the chosen epoch.
+  const frame = Math.max(0, epochs.findLastIndex((e) => e <= s.epoch));
+  const every = job.resultInput.every;
 
-  // New seed or λ: recompute both runs in the worker.
+  // A new job stops the animation.
   useEffect(() => {
-    const key = `${state.seed}|${state.lambda}`;
-    if (key === shownKey.current) return;
-    const t = setTimeout(() => {
-      setBusy(true);
-      setPlaying(false);
-      const job = runner().run<HeatmapRun[]>('heatmaps', { seed: state.seed, lambda: state.lambda, every: settings.every, methods: runs.map((r) => r.method) });
-      job.result.then(
-        (out) => {
-          shownKey.current = key;
-          setRuns(out);
-          setShownSeed(state.seed);
-          setBusy(false);
-          setError(null);
-        },
-        (e: Error) => {
-          setBusy(false);
-          if (!(e instanceof JobCancelled)) setError(e.message);
-        },
-      );
-    }, 200);
-    return () => clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state.seed, state.lambda]);
-
-  const frameCount = runs[0].frames.length;
-  const frame = Math.min(state.frame, frameCount - 1);
+    if (busy) setPlaying(false);
+  }, [busy]);
 
   useEffect(() => {
     if (!playing) return;
@@ -84,10 +40,11 @@ export default function WeightHeatmaps({ id, initial, settings }: Props) {
         setPlaying(false);
         return;
       }
-      update({ frame: next });
+      state.update({ epoch: epochs[next] });
     }, 120);
     return () => clearInterval(t);
-  }, [playing, frame, frameCount, update]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [playing, frame, frameCount, epochs]);
 
   const maxAbs = useMemo(() => {
     let m = 0;
@@ -99,41 +56,53 @@ export default function WeightHeatmaps({ id, initial, settings }: Props) {
     () =>
       runs.map((r) => {
         const weights = r.frames[Math.min(frame, r.frames.length - 1)];
-        const removed = switchedOff(r.sizes, weights, state.threshold);
+        const removed = switchedOff(r.sizes, weights, s.threshold);
         const hidden = r.sizes.slice(1, -1).reduce((a, b) => a + b, 0);
         const off = removed.reduce((a, u) => a + u.length, 0);
         const [wide, narrow] = [false, true].map((compact) => heatmapPlot(r.sizes, weights, removed, { maxAbs, compact }));
         return { run: r, removed, hidden, off, wide, narrow, rows: heatRows(r.sizes, weights) };
       }),
-    [runs, frame, state.threshold, maxAbs],
+    [runs, frame, s.threshold, maxAbs],
   );
 
-  const epoch = runs[0].epochs[frame] ?? 0;
+  const epoch = epochs[frame] ?? 0;
   return (
     <div class="reg-heatmaps">
       <Controls label="Animation">
         <Button
           variant="primary"
           onClick={() => {
-            if (!playing && frame >= frameCount - 1) update({ frame: 0 });
+            if (!playing && frame >= frameCount - 1) state.update({ epoch: epochs[0] });
             setPlaying(!playing);
           }}
           disabled={busy}
         >
           {playing ? 'Pause' : 'Play'}
         </Button>
-        <Slider label="epoch" value={frame} min={0} max={frameCount - 1} step={1} format={(f) => String(runs[0].epochs[f] ?? f)} onChange={(v) => { setPlaying(false); update({ frame: v }); }} />
+        <Field
+          state={state}
+          name="epoch"
+          step={every}
+          max={epochs[frameCount - 1]}
+          onChange={(v) => {
+            setPlaying(false);
+            state.update({ epoch: v });
+          }}
+        />
       </Controls>
       <Controls label="Heatmap settings">
-        <NumberField label="seed" value={state.seed} min={0} max={1_000_000} integer onChange={(v) => update({ seed: v })} />
-        <NumberField label="λ (0–10)" value={state.lambda} min={0} max={10} onChange={(v) => update({ lambda: v })} />
-        <NumberField label="“near zero” below |w| =" value={state.threshold} min={0} max={1} onChange={(v) => update({ threshold: v })} />
-        {busy && <Progress value={0.5} label="Training the two runs" />}
+        <Field state={state} name="seed" />
+        <Field state={state} name="lambda" />
+        <Field state={state} name="threshold" />
+        {busy && <Button onClick={job.stop}>Stop</Button>}
       </Controls>
-      {error && <p class="nn-status nn-status-warn">Could not train: {error}</p>}
+      {job.phase !== 'build' && job.phase !== 'done' && (
+        <JobStatus job={job} testId="heat-status" summary="" running="Training the two runs in a background worker…" stopped="The heatmaps show the last complete runs." />
+      )}
+      <UrlNotice state={state} />
       <p class="nn-status" data-testid="heat-epoch">
-        After epoch {epoch} of 100 (run 1, seed {shownSeed}). Dashed outlines: hidden units whose incoming or outgoing
-        weights are all below {formatNumber(state.threshold, 3)} in size.
+        After epoch {epoch} of 100 (run 1, seed {job.resultInput.seed}). Dashed outlines: hidden units whose incoming or outgoing
+        weights are all below {formatNumber(s.threshold, 3)} in size.
       </p>
       <div class="reg-two">
         {views.map((v) => (

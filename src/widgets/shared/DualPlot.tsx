@@ -7,9 +7,11 @@ export type Side = 'wide' | 'narrow';
 
 /**
  * A figure drawn twice, for a wide box and for a narrow one (a phone): both drawings are in the
- * build-time HTML and the article's stylesheet shows one of them through `wideClass` and
- * `narrowClass`, so the right one shows before any script runs and nothing jumps. `box` is the
- * class of the div around the pair (e.g. a CSS container to query).
+ * build-time HTML and a container query on the box they sit in (figures.css: `.nn-dual`) shows
+ * one, so the right one shows before any script runs and nothing jumps. Below a 36rem box a
+ * wide drawing (up to 640px, 12–13px text) would shrink its text under 11px, so the narrow one
+ * (about 320–340px wide, hardly scaled on a phone) takes its place; `small` wide drawings (at most
+ * 448px) keep theirs down to a 24rem box.
  *
  * After hydration only the drawing on screen follows changes: the hidden one keeps the options it
  * was last drawn with, so a slider step costs one drawing, not two. When the stylesheet swaps them
@@ -19,16 +21,16 @@ export type Side = 'wide' | 'narrow';
  * `overlay`, if given, draws a layer for each drawing (e.g. a marker that follows the pointer),
  * placed right after it in the box with the same class, so the stylesheet shows it with its drawing.
  */
-export function DualPlot({ wide, narrow, label, data, wideClass, narrowClass, box, overlay }: {
+export function DualPlot({ wide, narrow, label, data, small, overlay }: {
   wide: PlotOptions;
   narrow: PlotOptions;
   label: string;
   data?: DataRows;
-  wideClass: string;
-  narrowClass: string;
-  box?: string;
+  small?: boolean;
   overlay?: (side: Side, className: string) => ComponentChildren;
 }) {
+  const wideClass = 'nn-wide';
+  const narrowClass = 'nn-narrow';
   const ref = useRef<HTMLDivElement>(null);
   const [hidden, setHidden] = useState<Side | null>(null);
   useLayoutEffect(() => {
@@ -57,11 +59,31 @@ export function DualPlot({ wide, narrow, label, data, wideClass, narrowClass, bo
   if (hidden !== 'wide') drawn.current.wide = wide;
   if (hidden !== 'narrow') drawn.current.narrow = narrow;
   return (
-    <div ref={ref} class={box ?? 'nn-dual'}>
+    <div ref={ref} class={small ? 'nn-dual nn-dual-small' : 'nn-dual'}>
       <PlotView options={drawn.current.wide} label={label} data={data} class={wideClass} />
       {overlay?.('wide', wideClass)}
       <PlotView options={drawn.current.narrow} label={label} data={data} class={narrowClass} />
       {overlay?.('narrow', narrowClass)}
     </div>
   );
+}
+
+/**
+ * Where a pointer event on an element holding a DualPlot is, in the own pixel units of the drawing
+ * on screen (its main SVG, after any legend swatches), with that drawing's frame from `frames`;
+ * null when no drawing is on screen or it has no size.
+ */
+export function pointerInDrawing<T extends Record<Side, { readonly width: number; readonly height: number }>>(
+  e: PointerEvent,
+  frames: T,
+): { x: number; y: number; frame: T[Side] } | null {
+  const root = e.currentTarget as Element;
+  const plot = [...root.querySelectorAll<HTMLElement>('.nn-plot')].find((p) => p.getClientRects().length > 0);
+  const svgs = plot?.querySelectorAll<SVGSVGElement>('svg');
+  const svg = svgs?.[svgs.length - 1];
+  if (!plot || !svg) return null;
+  const frame: T[Side] = plot.classList.contains('nn-narrow') ? frames.narrow : frames.wide;
+  const r = svg.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0) return null;
+  return { x: ((e.clientX - r.left) * frame.width) / r.width, y: ((e.clientY - r.top) * frame.height) / r.height, frame };
 }

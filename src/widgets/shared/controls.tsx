@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
-import { parseNumber, type NumberRule } from './validate';
+import { parseNumber, type NumberRule } from '../../figures/settings';
 
 /**
  * Form controls shared by every widget: real, labelled form elements that work with keyboard and
@@ -14,10 +14,12 @@ interface NumberFieldProps extends NumberRule {
   /** Width in characters. */
   size?: number;
   disabled?: boolean;
+  /** The name of the figure setting this control sets (data-setting, for tests and styles). */
+  setting?: string;
 }
 
 /** A typed number: applied on Enter or when the field loses focus; rejected text is explained. */
-export function NumberField({ label, value, onChange, size = 6, disabled, ...rule }: NumberFieldProps) {
+export function NumberField({ label, value, onChange, size = 6, disabled, setting, ...rule }: NumberFieldProps) {
   const id = useId();
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +34,7 @@ export function NumberField({ label, value, onChange, size = 6, disabled, ...rul
     if (parsed.value !== value) onChange(parsed.value);
   };
   return (
-    <div class="nn-field">
+    <div class="nn-field" data-setting={setting}>
       <label for={id}>{label}</label>
       <input
         id={id}
@@ -68,13 +70,14 @@ interface SliderProps {
   /** How the current value is shown next to the label. */
   format?: (value: number) => string;
   disabled?: boolean;
+  setting?: string;
 }
 
 /** A range slider with its value shown; arrow keys step it, Home/End jump to the ends. */
-export function Slider({ label, value, min, max, step, onChange, format = String, disabled }: SliderProps) {
+export function Slider({ label, value, min, max, step, onChange, format = String, disabled, setting }: SliderProps) {
   const id = useId();
   return (
-    <div class="nn-field nn-slider">
+    <div class="nn-field nn-slider" data-setting={setting}>
       <label for={id}>
         {label} <output for={id}>{format(value)}</output>
       </label>
@@ -102,12 +105,13 @@ interface SelectProps<T extends string> {
   options: readonly { value: T; label: string }[];
   onChange(value: T): void;
   disabled?: boolean;
+  setting?: string;
 }
 
-export function Select<T extends string>({ label, value, options, onChange, disabled }: SelectProps<T>) {
+export function Select<T extends string>({ label, value, options, onChange, disabled, setting }: SelectProps<T>) {
   const id = useId();
   return (
-    <div class="nn-field">
+    <div class="nn-field" data-setting={setting}>
       <label for={id}>{label}</label>
       <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.currentTarget.value as T)}>
         {options.map((o) => (
@@ -128,15 +132,17 @@ interface CheckboxGroupProps<T extends string> {
   /** At least this many must stay checked (the last ones cannot be unchecked). */
   minChecked?: number;
   disabled?: boolean;
+  setting?: string;
 }
 
-export function CheckboxGroup<T extends string>({ legend, values, options, onChange, minChecked = 0, disabled }: CheckboxGroupProps<T>) {
+export function CheckboxGroup<T extends string>({ legend, values, options, onChange, minChecked = 0, disabled, setting }: CheckboxGroupProps<T>) {
   return (
-    <fieldset class="nn-field nn-checks">
+    <fieldset class="nn-field nn-checks" data-setting={setting}>
       <legend>{legend}</legend>
       {options.map((o) => {
         const checked = values.includes(o.value);
-        const locked = checked && values.length <= minChecked;
+        // Counted over the options, so a value listed twice (a hand-edited link) cannot unlock the last one.
+        const locked = checked && options.filter((x) => values.includes(x.value)).length <= minChecked;
         return (
           <label key={o.value}>
             <input

@@ -13,35 +13,36 @@ export interface RunningJob<T> {
   cancel(): void;
 }
 
+/** Starts the site's worker (src/workers/figures.worker.ts), which runs any figure's computation. */
+export function createFigureWorker(): Worker {
+  return new Worker(new URL('../../workers/figures.worker.ts', import.meta.url), { type: 'module' });
+}
+
 /**
- * Widget side of the worker protocol (src/workers/protocol.ts). One runner per widget instance;
+ * Widget side of the worker protocol (src/workers/protocol.ts). One runner per figure instance;
  * it starts its worker on first use, runs one job at a time (a new job cancels the old one),
  * and `cancel` terminates the worker so a long training run stops at once.
- *
- * `createWorker` must be written out at the call site as
- * `() => new Worker(new URL('../workers/x.worker.ts', import.meta.url), { type: 'module' })`
- * so the bundler finds and bundles the worker.
  */
 export class JobRunner {
   private worker: Worker | null = null;
   private nextId = 1;
   private current: { id: number; reject(e: Error): void } | null = null;
 
-  constructor(private readonly createWorker: () => Worker) {}
+  constructor(private readonly createWorker: () => Worker = createFigureWorker) {}
 
-  run<T, P = unknown>(job: string, input: unknown, onProgress?: (done: number, total: number, partial?: P) => void): RunningJob<T> {
+  run<I, R, P = unknown>(figure: string, input: I, onProgress?: (done: number, total: number, partial?: P) => void): RunningJob<R> {
     this.cancel();
     const worker = (this.worker ??= this.createWorker());
     const id = this.nextId++;
-    const result = new Promise<T>((resolve, reject) => {
+    const result = new Promise<R>((resolve, reject) => {
       this.current = { id, reject };
-      worker.onmessage = (event: MessageEvent<JobMessage>) => {
+      worker.onmessage = (event: MessageEvent<JobMessage<R, P>>) => {
         const msg = event.data;
         if (msg.id !== id) return;
-        if (msg.kind === 'progress') onProgress?.(msg.done, msg.total, msg.partial as P);
+        if (msg.kind === 'progress') onProgress?.(msg.done, msg.total, msg.partial);
         else {
           this.current = null;
-          if (msg.kind === 'result') resolve(msg.output as T);
+          if (msg.kind === 'result') resolve(msg.output);
           else reject(new Error(msg.message));
         }
       };
@@ -49,7 +50,7 @@ export class JobRunner {
         this.current = null;
         reject(new Error(event.message || 'the worker failed'));
       };
-      const request: JobRequest = { id, job, input };
+      const request: JobRequest<I> = { id, figure, input };
       worker.postMessage(request);
     });
     return { result, cancel: () => this.cancelIf(id) };
@@ -76,12 +77,11 @@ export class JobRunner {
 }
 
 /**
- * The widget's JobRunner, made on first use rather than in an effect: a click that
- * arrives right after hydration, before effects have run, still starts its job (a
- * runner is cheap; its worker starts with the first job). Disposed on unmount.
- * `createWorker` follows the same rule as for `JobRunner`.
+ * The widget's JobRunner, made on first use rather than in an effect: a click that arrives right
+ * after hydration, before effects have run, still starts its job (a runner is cheap; its worker
+ * starts with the first job). Disposed on unmount.
  */
-export function useJobRunner(createWorker: () => Worker): () => JobRunner {
+export function useJobRunner(createWorker: () => Worker = createFigureWorker): () => JobRunner {
   const runner = useRef<JobRunner | null>(null);
   const get = useRef(() => (runner.current ??= new JobRunner(createWorker)));
   useEffect(

@@ -1,76 +1,64 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { FLUSH_URL_EVENT } from './url-events';
 
+import type { Codec } from '../../figures/settings';
+
 /**
  * A widget's state in the page URL, so a configuration can be shared and restored:
  * `?<widget id>.<key>=<value>`. Values that do not parse (or are out of range) are ignored,
  * so a hand-edited link never breaks a widget; values equal to the default are left out.
+ * Which fields travel, under which key and how they are written: `UrlFields`, derived from the
+ * figure's declaration (figure-state.ts).
  */
-export interface Codec<T> {
-  parse(text: string): T | undefined;
-  format(value: T): string;
+export type UrlFields<S> = { [K in keyof S]?: { readonly key: string; readonly codec: Codec<S[K]> } };
+
+function fields<S extends object>(spec: UrlFields<S>): [keyof S & string, { key: string; codec: Codec<unknown> }][] {
+  return Object.entries(spec).filter(([, f]) => f) as [keyof S & string, { key: string; codec: Codec<unknown> }][];
 }
 
-export type Codecs<S> = { [K in keyof S]: Codec<S[K]> };
-
-export function numberCodec(min: number, max: number, { integer = false } = {}): Codec<number> {
-  return {
-    parse(text) {
-      const value = Number(text);
-      if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) return undefined;
-      if (integer && !Number.isInteger(value)) return undefined;
-      return value;
-    },
-    format: (value) => String(value),
-  };
+/** A parameter of the URL that was not applied, and why. */
+export interface IgnoredParam {
+  param: string;
+  value: string;
+  /** invalid: the value is not allowed; repeated: the key came again; unknown: the figure has no such key. */
+  why: 'invalid' | 'repeated' | 'unknown';
 }
 
-export function oneOfCodec<T extends string>(values: readonly T[]): Codec<T> {
-  return {
-    parse: (text) => (values.includes(text as T) ? (text as T) : undefined),
-    format: (value) => value,
-  };
-}
-
-export const booleanCodec: Codec<boolean> = {
-  parse: (text) => (text === '1' ? true : text === '0' ? false : undefined),
-  format: (value) => (value ? '1' : '0'),
-};
-
-/** A comma-separated list; the whole list is rejected if any item fails or the length is off. */
-export function listCodec<T>(item: Codec<T>, { min = 0, max = Infinity } = {}): Codec<T[]> {
-  return {
-    parse(text) {
-      const parts = text === '' ? [] : text.split(',');
-      if (parts.length < min || parts.length > max) return undefined;
-      const values = parts.map((p) => item.parse(p));
-      return values.some((v) => v === undefined) ? undefined : (values as T[]);
-    },
-    format: (values) => values.map((v) => item.format(v)).join(','),
-  };
-}
-
-/** Reads the state for one widget from a query string; unknown or bad values fall back to defaults. */
-export function readState<S extends object>(search: string, prefix: string, codecs: Codecs<S>, defaults: S): S {
+/**
+ * Reads the state for one widget from a query string; unknown or bad values fall back to defaults
+ * and are listed in `ignored` (a key given twice: the first is used, the others are ignored).
+ */
+export function readState<S extends object>(search: string, prefix: string, spec: UrlFields<S>, defaults: S): { state: S; ignored: IgnoredParam[] } {
   const params = new URLSearchParams(search);
   const state = { ...defaults };
-  for (const key of Object.keys(codecs) as (keyof S & string)[]) {
-    const text = params.get(`${prefix}.${key}`);
-    if (text === null) continue;
-    const value = codecs[key].parse(text);
-    if (value !== undefined) state[key] = value;
+  const ignored: IgnoredParam[] = [];
+  const known = new Set<string>();
+  for (const [name, { key, codec }] of fields(spec)) {
+    const param = `${prefix}.${key}`;
+    known.add(param);
+    const all = params.getAll(param);
+    if (all.length === 0) continue;
+    const value = codec.parse(all[0]);
+    if (value !== undefined) state[name] = value as S[typeof name];
+    else ignored.push({ param, value: all[0], why: 'invalid' });
+    for (const extra of all.slice(1)) ignored.push({ param, value: extra, why: 'repeated' });
   }
-  return state;
+  for (const [param, value] of params) {
+    if (param.startsWith(`${prefix}.`) && !known.has(param)) ignored.push({ param, value, why: 'unknown' });
+  }
+  return { state, ignored };
 }
 
-/** Writes the state for one widget into a query string, leaving other widgets' keys alone. */
-export function writeState<S extends object>(search: string, prefix: string, codecs: Codecs<S>, state: S, defaults: S): string {
+/**
+ * Writes the state for one widget into a query string, leaving other widgets' keys alone and
+ * dropping this widget's parameters that were ignored (so a shared link carries no junk).
+ */
+export function writeState<S extends object>(search: string, prefix: string, spec: UrlFields<S>, state: S, defaults: S): string {
   const params = new URLSearchParams(search);
-  for (const key of Object.keys(codecs) as (keyof S & string)[]) {
-    const codec = codecs[key];
-    const text = codec.format(state[key]);
-    if (text === codec.format(defaults[key])) params.delete(`${prefix}.${key}`);
-    else params.set(`${prefix}.${key}`, text);
+  for (const param of [...params.keys()]) if (param.startsWith(`${prefix}.`)) params.delete(param);
+  for (const [name, { key, codec }] of fields(spec)) {
+    const text = codec.format(state[name]);
+    if (text !== codec.format(defaults[name])) params.set(`${prefix}.${key}`, text);
   }
   const out = params.toString();
   return out ? `?${out}` : '';
@@ -126,30 +114,34 @@ if (typeof document !== 'undefined') {
 
 /**
  * State that lives in the URL. The first render uses the defaults (matching the build-time HTML);
- * right after hydration the URL's values are applied, and every change is written back once the
- * widget has been still for URL_WRITE_DELAY_MS (see `queueUrlWrite`).
+ * right after hydration the URL's values are applied (and its ignored parameters of this widget
+ * dropped from it, reported in `ignored`), and every change is written back once the widget has
+ * been still for URL_WRITE_DELAY_MS (see `queueUrlWrite`).
  */
-export function useUrlState<S extends object>(prefix: string, codecs: Codecs<S>, defaults: S): [S, (patch: Partial<S>) => void] {
+export function useUrlState<S extends object>(prefix: string, spec: UrlFields<S>, defaults: S): [S, (patch: Partial<S>) => void, IgnoredParam[]] {
   const [state, setState] = useState<S>(defaults);
+  const [ignored, setIgnored] = useState<IgnoredParam[]>([]);
   useEffect(() => {
     // A change made before this effect ran (a value typed before hydration, replayed) may still be
     // waiting to reach the URL: write it first, so that reading the URL does not undo it.
     flushUrlState();
-    const fromUrl = readState(location.search, prefix, codecs, defaults);
-    setState(fromUrl);
-    // Read once, on hydration: codecs and defaults are constants of the widget.
+    const read = readState(location.search, prefix, spec, defaults);
+    setState(read.state);
+    setIgnored(read.ignored);
+    if (read.ignored.length) queueUrlWrite(prefix, (search) => writeState(search, prefix, spec, read.state, defaults));
+    // Read once, on hydration: the fields and defaults are constants of the widget.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [prefix]);
   const update = useCallback(
     (patch: Partial<S>) => {
       setState((old) => {
         const next = { ...old, ...patch };
-        queueUrlWrite(prefix, (search) => writeState(search, prefix, codecs, next, defaults));
+        queueUrlWrite(prefix, (search) => writeState(search, prefix, spec, next, defaults));
         return next;
       });
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [prefix],
   );
-  return [state, update];
+  return [state, update, ignored];
 }

@@ -1,0 +1,160 @@
+/**
+ * The L1-vs-L2 experiment as the figures run it: the experiment of `@neural-notes/nn` for every
+ * selected method, packed into small, plain-JSON objects. The SAME functions run at build time
+ * and in the Web Worker, so a rerun with the same settings gives the same numbers to the last
+ * digit.
+ */
+import { experimentData, NEAR_ZERO, Network, prune, runExperiment, type Method, type RunResult } from '@neural-notes/nn';
+
+export interface ExperimentSettings {
+  readonly methods: readonly Method[];
+  readonly lambda: number;
+  /** Elastic-net mix m (m·L1 + (1 − m)·L2). */
+  readonly mix: number;
+  readonly seed: number;
+  readonly runs: number;
+  readonly lr: number;
+  readonly outliers: number;
+  /** Shared outlier offset; null = one draw of U[0, 10), as the source. */
+  readonly offset: number | null;
+}
+
+export const EPOCHS = 100;
+/** Points of the fitted-line grid over [0, 10] kept for the figures. */
+export const FIT_POINTS = 21;
+
+export interface CompactRun {
+  readonly method: Method;
+  readonly run: number;
+  readonly seed: number;
+  readonly status: 'ok' | 'diverged' | 'stopped';
+  readonly reason: string | null;
+  /** Full precision: compared digit for digit between build and browser. */
+  readonly testError: number | null;
+  readonly trainError: number | null;
+  readonly nearZero: number;
+  /** Hidden units switched off in the final network (all incoming or all outgoing |w| < 0.01, as `prune` decides). */
+  readonly unitsOff: number;
+  /** Fitted line on the grid x = 0, 0.5, …, 10 (5 significant digits). */
+  readonly fit: number[];
+  /** Per epoch, mean over the epoch's steps (5 significant digits). */
+  readonly dataLoss: number[];
+  readonly penalty: number[];
+}
+
+export interface CompactData {
+  readonly x: number[];
+  readonly y: number[];
+  readonly train: number[];
+  readonly test: number[];
+  readonly outliers: number[];
+  readonly outlierOffset: number;
+}
+
+export interface ExperimentOutput {
+  readonly settings: ExperimentSettings;
+  readonly data: CompactData;
+  readonly runs: CompactRun[];
+  /** True if the reader stopped it before the end. */
+  readonly stopped: boolean;
+}
+
+/** Rounds for display payloads (never used for the compared test errors). */
+export function round(x: number, digits = 5): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(digits)) : x;
+}
+
+export function fitGrid(points = FIT_POINTS): number[] {
+  return Array.from({ length: points }, (_, k) => (10 * k) / (points - 1));
+}
+
+function compact(method: Method, r: RunResult): CompactRun {
+  return {
+    method,
+    run: r.run,
+    seed: r.seed,
+    status: r.status,
+    reason: r.reason,
+    testError: r.testError,
+    trainError: r.trainError,
+    nearZero: r.nearZero,
+    unitsOff: prune(Network.fromJSON(r.network), NEAR_ZERO).removed.reduce((n, u) => n + u.length, 0),
+    fit: r.status === 'ok' ? r.fit.y.map((v) => round(v)) : [],
+    dataLoss: r.history.map((h) => round(h.dataLoss)),
+    penalty: r.history.map((h) => round(h.penalty)),
+  };
+}
+
+/** The options of nn's `runExperiment` for these settings (the method is given per call). */
+export function experimentOptions(s: ExperimentSettings) {
+  return {
+    lambda: s.lambda,
+    mix: s.mix,
+    seed: s.seed,
+    lr: s.lr,
+    epochs: EPOCHS,
+    outliers: s.outliers,
+    ...(s.offset !== null && { outlierOffset: s.offset }),
+    gridPoints: FIT_POINTS,
+  };
+}
+
+/** The dataset and split the settings give (the same for every method and run). */
+export function settingsData(s: ExperimentSettings): CompactData {
+  const d = experimentData({ seed: s.seed, outliers: s.outliers, ...(s.offset !== null && { outlierOffset: s.offset }) });
+  return { x: d.x, y: d.y, train: d.train, test: d.test, outliers: d.outliers, outlierOffset: d.outlierOffset };
+}
+
+export interface RunHooks {
+  /** Called after each finished run. */
+  onRun?(run: CompactRun, done: number, total: number): void;
+  /** Called every few hundred training steps with the steps done and the total. */
+  onSteps?(done: number, total: number): void;
+  /** True stops the experiment. */
+  shouldStop?(): boolean;
+  /** Called after every epoch of every run with that epoch's mean cost per step, term by term. */
+  onEpoch?(live: LiveCost): void;
+}
+
+/** The cost of the epoch that just finished, for the live readout while training. */
+export interface LiveCost {
+  readonly kind: 'epoch';
+  readonly method: Method;
+  readonly run: number;
+  /** 1-based. */
+  readonly epoch: number;
+  readonly dataLoss: number;
+  readonly penalty: number;
+}
+
+/** The experiment for every selected method, with the seed mapping of `runExperiment`. */
+export function runSettings(settings: ExperimentSettings, hooks: RunHooks = {}): ExperimentOutput {
+  const runs: CompactRun[] = [];
+  const data = settingsData(settings);
+  let stopped = false;
+  const totalRuns = settings.methods.length * settings.runs;
+  let steps = 0;
+  const totalSteps = totalRuns * EPOCHS * data.train.length;
+  for (const method of settings.methods) {
+    if (stopped) break;
+    const result = runExperiment({
+      ...experimentOptions(settings),
+      method,
+      runs: settings.runs,
+      shouldStop: () => {
+        steps++;
+        if (steps % 400 === 0) hooks.onSteps?.(steps, totalSteps);
+        return hooks.shouldStop?.() ?? false;
+      },
+      onEpoch: hooks.onEpoch && ((run, rec) => hooks.onEpoch?.({ kind: 'epoch', method, run, epoch: rec.epoch + 1, dataLoss: rec.dataLoss, penalty: rec.penalty })),
+      onRun: (r) => {
+        const c = compact(method, r);
+        if (r.status === 'stopped') return;
+        runs.push(c);
+        hooks.onRun?.(c, runs.length, totalRuns);
+      },
+    });
+    if (result.runs.some((r) => r.status === 'stopped')) stopped = true;
+  }
+  return { settings, data, runs, stopped };
+}

@@ -1,0 +1,48 @@
+/** Prune what L1 switched off in one run, then retrain the smaller network from scratch. */
+import { Network, prune, runExperiment, shapesNotation, type Method, type NetworkJSON } from '@neural-notes/nn';
+import { experimentOptions } from './experiment';
+import { SOURCE_PROTOCOL, SOURCE_PRUNED_SIZES } from './source';
+
+export interface PruneSettings {
+  readonly threshold: number;
+  readonly seed: number;
+  readonly runs: number;
+  /** Which L1 run's final network is pruned. */
+  readonly fromRun: number;
+}
+
+export interface PruneOutput {
+  readonly settings: PruneSettings;
+  readonly sizes: number[];
+  readonly notation: string;
+  readonly removed: number[][];
+  /** Test errors of the full 1-10-10-10-1 network with L1 (same seeds). */
+  readonly full: (number | null)[];
+  /** Test errors of the pruned architecture, retrained from scratch with L1 (same seeds). */
+  readonly pruned: (number | null)[];
+  /** Test errors of the source's pruned architecture (1,10),(10,10),(10,1),(1,1), retrained here. */
+  readonly sourceArch: (number | null)[];
+}
+
+/** Prunes L1's network of run `fromRun`, then retrains the smaller architecture for the same runs. */
+export function pruneAndRetrain(s: PruneSettings, onStep?: (done: number, total: number) => void): PruneOutput {
+  const base = { ...experimentOptions({ ...SOURCE_PROTOCOL, methods: ['l1'], offset: null, seed: s.seed }), method: 'l1' as Method };
+  const full = runExperiment({ ...base, runs: Math.max(s.runs, s.fromRun + 1) });
+  onStep?.(1, 3);
+  const source = full.runs[s.fromRun].network as NetworkJSON;
+  const net = Network.fromJSON(source);
+  const cut = prune(net, s.threshold);
+  const retrained = runExperiment({ ...base, runs: s.runs, sizes: cut.sizes });
+  onStep?.(2, 3);
+  const sourceArch = runExperiment({ ...base, runs: s.runs, sizes: [...SOURCE_PRUNED_SIZES] });
+  onStep?.(3, 3);
+  return {
+    settings: s,
+    sizes: cut.sizes,
+    notation: shapesNotation(cut.sizes),
+    removed: cut.removed,
+    full: full.runs.slice(0, s.runs).map((r) => r.testError),
+    pruned: retrained.runs.map((r) => r.testError),
+    sourceArch: sourceArch.runs.map((r) => r.testError),
+  };
+}

@@ -1,0 +1,92 @@
+import type { ExperimentOutput } from '../../models/regularization/experiment';
+import { SOURCE_L1_ERRORS } from '../../models/regularization/source';
+import { meanSd, type MethodSummary } from '../../models/regularization/summary';
+import { exactError, formatError, formatNumber } from '../../lib/format';
+import { METHOD_COLORS, METHOD_LABELS } from '../../plots/regularization/labels';
+import { MeanSd } from './MeanSd';
+
+/** The experiment's table: the total test error of every run per penalty, the source's five, and the summaries. */
+export function ExperimentTable({ output, summaries }: { output: ExperimentOutput; summaries: readonly MethodSummary[] }) {
+  const { methods, runs: perMethod } = output.settings;
+  const rows = Array.from({ length: Math.max(perMethod, SOURCE_L1_ERRORS.length) }, (_, r) => r);
+  const byKey = new Map(output.runs.map((r) => [`${r.method}-${r.run}`, r]));
+  return (
+    <div class="nn-table-scroll reg-table-wrap" tabIndex={0} role="region" aria-label="Total test error of every run (table)">
+      <table class="nn-table reg-table" data-testid="exp-table">
+        <caption class="visually-hidden">Total test error of every run</caption>
+        <thead>
+          <tr>
+            <th scope="col">run</th>
+            {methods.map((m) => (
+              <th scope="col" key={m}>
+                <span class="reg-swatch" style={{ background: METHOD_COLORS[m] }} />
+                {METHOD_LABELS[m]}
+              </th>
+            ))}
+            <th scope="col" class="reg-source">
+              L1, source
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r}>
+              <th scope="row">{r + 1}</th>
+              {methods.map((m) => {
+                const run = byKey.get(`${m}-${r}`);
+                return (
+                  <td key={m} data-testid={`err-${m}-${r}`} title={exactError(r < perMethod ? run?.testError : null)}>
+                    {r >= perMethod ? '' : !run ? '…' : run.status === 'diverged' ? 'diverged' : formatError(run.testError)}
+                  </td>
+                );
+              })}
+              <td class="reg-source" title={exactError(SOURCE_L1_ERRORS[r])}>
+                {r < SOURCE_L1_ERRORS.length ? formatError(SOURCE_L1_ERRORS[r]) : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr class="reg-joined">
+            <th scope="row">mean ± sd</th>
+            {summaries.map((s) => (
+              <td key={s.method} data-testid={`mean-${s.method}`}>
+                <MeanSd value={s} />
+              </td>
+            ))}
+            <td class="reg-source">
+              <MeanSd value={meanSd(SOURCE_L1_ERRORS)} />
+            </td>
+          </tr>
+          {/* On a phone mean and sd take a row each (regularization.css), so the columns stay narrow. */}
+          {(['mean', 'sd'] as const).map((key) => (
+            <tr class="reg-split" key={key}>
+              <th scope="row">{key}</th>
+              {[...summaries, meanSd(SOURCE_L1_ERRORS)].map((s, i) => (
+                <td key={i} class={i === summaries.length ? 'reg-source' : undefined}>
+                  {formatError(s[key])}
+                </td>
+              ))}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">weights |w| &lt; 0.01 (of 220)</th>
+            {summaries.map((s) => (
+              <td key={s.method}>{s.meanNearZero === null ? '—' : formatNumber(s.meanNearZero, 3)}</td>
+            ))}
+            <td class="reg-source" />
+          </tr>
+          <tr>
+            <th scope="row">hidden units off (of 30)</th>
+            {summaries.map((s) => (
+              <td key={s.method} data-testid={`off-${s.method}`}>
+                {s.meanUnitsOff === null ? '—' : formatNumber(s.meanUnitsOff, 3)}
+              </td>
+            ))}
+            <td class="reg-source" />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
