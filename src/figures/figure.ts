@@ -131,6 +131,7 @@ export function checkJobInput(figure: FigureDeclaration<any, any, any, any>, inp
 }
 
 function short(value: unknown): string {
+  if (typeof value === 'number' || value === undefined) return String(value);
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);

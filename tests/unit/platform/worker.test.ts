@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { answer, globLoader } from '../../../src/workers/serve';
+import type { JobMessage } from '../../../src/workers/protocol';
+import { runDeadUnits } from '../../../src/models/activations/dead-units';
+
+/** The worker's side of a job, run in Node: the same `answer` the worker calls for every message it receives. */
+const load = globLoader(import.meta.glob('../../../src/figures/**/*.figure.ts'));
+
+async function post(request: unknown): Promise<JobMessage[]> {
+  const out: JobMessage[] = [];
+  await answer(request, load, (m) => out.push(m));
+  return out;
+}
+
+const errorOf = async (request: unknown) => {
+  const messages = await post(request);
+  expect(messages).toHaveLength(1);
+  expect(messages[0].kind).toBe('error');
+  return (messages[0] as { message: string }).message;
+};
+
+describe('the worker boundary', () => {
+  it('answers garbage with one error message, never an exception', async () => {
+    expect(await errorOf(null)).toBe('a job request must be an object { id, figure, input }');
+    expect(await errorOf('run')).toBe('a job request must be an object { id, figure, input }');
+    expect(await errorOf([1, 2])).toBe('a job request must be an object { id, figure, input }');
+    expect(await errorOf({ figure: 'DeadUnits' })).toBe('a job request needs a numeric "id"');
+    expect(await errorOf({ id: 1 })).toBe('a job request needs the figure\'s name in "figure"');
+    expect(await errorOf({ id: 1, figure: '../../etc/passwd' })).toBe('unknown figure "../../etc/passwd"');
+    expect(await errorOf({ id: 1, figure: 'Softmax', input: {} })).toBe('Softmax has no computation to run in a worker');
+  });
+
+  it('names the field of a malformed input', async () => {
+    const good = { lr: 0.05, seed: 3, epochs: 5 };
+    expect(await errorOf({ id: 2, figure: 'DeadUnits', input: null })).toBe('DeadUnits: the input must be an object with lr, seed, epochs');
+    expect(await errorOf({ id: 2, figure: 'DeadUnits', input: { lr: 0.05, seed: 3 } })).toBe('DeadUnits: field "epochs" is missing');
+    expect(await errorOf({ id: 2, figure: 'DeadUnits', input: { ...good, lr: 0.07 } })).toBe('DeadUnits: field "lr" must be one of 0.003, 0.01, 0.03, 0.05, 0.1 (got 0.07)');
+    expect(await errorOf({ id: 2, figure: 'DeadUnits', input: { ...good, epochs: 1e9 } })).toBe('DeadUnits: field "epochs" must be a whole number from 5 to 100 (got 1000000000)');
+    expect(await errorOf({ id: 2, figure: 'DeadUnits', input: { ...good, seed: '3' } })).toBe('DeadUnits: field "seed" must be a whole number from 0 to 1000000000 (got "3")');
+    expect(await errorOf({ id: 2, figure: 'DeadUnits', input: { ...good, __proto__x: 1 } })).toBe('DeadUnits: unknown field "__proto__x"; the input has lr, seed, epochs');
+    expect(await errorOf({ id: 3, figure: 'Experiment', input: { methods: ['l1', 'l3'] } })).toMatch(/^Experiment: field "lambda" is missing|^Experiment: field "methods" must be/);
+    const exp = { methods: ['l1'], lambda: 0.3, mix: 0.5, lr: 0.01, seed: 1, runs: 1, outliers: 10, offsetMode: 'drawn', offset: 5 };
+    expect(await errorOf({ id: 3, figure: 'Experiment', input: { ...exp, methods: ['l1', 'l3'] } })).toBe(
+      'Experiment: field "methods" must be a list of 1 or more different values of "none", "l1", "l2", "elastic" (got ["l1","l3"])',
+    );
+    expect(await errorOf({ id: 3, figure: 'Experiment', input: { ...exp, lambda: Infinity } })).toBe('Experiment: field "lambda" must be a number from 0 to 10 (got Infinity)');
+    expect(await errorOf({ id: 3, figure: 'Experiment', input: { ...exp, offsetMode: '<script>' } })).toBe('Experiment: field "offsetMode" must be one of "drawn", "fixed" (got "<script>")');
+  });
+
+  it('runs a valid job: progress, then the result the model gives for the same input, to the last digit', async () => {
+    const input = { lr: 0.05, seed: 3, epochs: 5 };
+    const messages = await post({ id: 7, figure: 'DeadUnits', input });
+    const last = messages[messages.length - 1];
+    expect(messages.every((m) => m.id === 7)).toBe(true);
+    expect(messages.filter((m) => m.kind === 'progress').length).toBeGreaterThan(0);
+    expect(last).toEqual({ id: 7, kind: 'result', output: runDeadUnits(input) });
+  });
+});
