@@ -12,6 +12,7 @@ import { pagefindSearch } from './src/lib/pagefind-integration.mjs';
 import { remarkWidgetChecks } from './src/lib/remark-widget-checks.mjs';
 import { remarkMathRows } from './src/lib/remark-math-rows.mjs';
 import { linkChecks } from './src/lib/link-checks.mjs';
+import { interactDirective } from './src/components/interact-directive.mjs';
 
 /**
  * Deployment knobs, all from the environment so one build command serves every host:
@@ -35,7 +36,7 @@ export default defineConfig({
   cacheDir: process.env.NEURAL_NOTES_CACHE || './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx(), preact(), pagefindSearch(), links.integration],
+  integrations: [mdx(), preact(), interactDirective(), pagefindSearch(), links.integration],
   markdown: {
     // Maths: `$…$` and `$$…$$` are typeset by KaTeX at build time; a formula KaTeX cannot
     // typeset fails the build (rehypeStrictKatex) instead of publishing red error text.

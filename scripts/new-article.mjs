@@ -77,7 +77,7 @@ a result that goes back a long way <a href="#ref-bridle1990" class="cite">[1]</a
 Each figure is a widget from the gallery at /widgets/; its props are checked when the site builds.
 The figure below is explained in [the section above](#the-idea).
 
-<Softmax id="softmax" preset="clear" caption="Softmax of three scores: change them and watch the probabilities." />
+<Softmax id="softmax" logits={[3, 0.7, 0.5]} caption="Softmax of three scores: change them and watch the probabilities." />
 
 ## References
 

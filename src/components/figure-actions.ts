@@ -112,7 +112,9 @@ const actions: Record<string, (figure: HTMLElement) => Promise<void> | void> = {
     download(`${figureName(figure)}.png`, await svgToPng(svg));
     say(figure, 'PNG downloaded.');
   },
-  csv(figure) {
+  async csv(figure) {
+    // A figure comes alive when the reader turns to it (this click did): its data is there once it has.
+    if (!(await whenLive(figure))) return say(figure, 'The figure could not load its data; try again in a moment.');
     // Only the plots on screen (some widgets draw a wide and a narrow version and show one).
     const tables = [...figure.querySelectorAll<PlotElement>('.nn-plot')]
       .filter((p) => p.getClientRects().length > 0 && p.nnData)
@@ -124,6 +126,23 @@ const actions: Record<string, (figure: HTMLElement) => Promise<void> | void> = {
     say(figure, 'CSV downloaded.');
   },
 };
+
+/** Resolves true once every island of the figure has hydrated (at once if none is waiting), false after 15 s. */
+function whenLive(figure: HTMLElement): Promise<boolean> {
+  const waiting = () => figure.querySelector('astro-island[ssr]') !== null;
+  if (!waiting()) return Promise.resolve(true);
+  say(figure, 'Loading the figure…');
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(ok);
+    };
+    const observer = new MutationObserver(() => !waiting() && done(true));
+    observer.observe(figure, { subtree: true, attributes: true, attributeFilter: ['ssr'] });
+    const timer = setTimeout(() => done(false), 15_000);
+  });
+}
 
 document.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest<HTMLButtonElement>('[data-figure-action]');

@@ -27,6 +27,8 @@ export function computeOnce<F extends FigureDeclaration<any, any, any, any>>(fig
 
 export interface FrameProps {
   id: string;
+  /** The figure's own id (its URL prefix), for the hydration directive. */
+  figureId: string;
   class?: string;
   caption?: string;
   minHeight: number;
@@ -49,6 +51,7 @@ export async function island<F extends FigureDeclaration<any, any, any, any>>(
   return {
     frame: {
       id: `fig-${id}`,
+      figureId: id,
       class: typeof given.class === 'string' ? given.class : undefined,
       caption: typeof given.caption === 'string' ? given.caption : undefined,
       minHeight: figure.frame?.minHeight ?? 0,

@@ -78,6 +78,17 @@ function hint(spec, name, value) {
   return '';
 }
 
+/** A caption attribute that is not empty (or not a literal), or a child with slot="caption". */
+function hasCaption(node, literal) {
+  const attr = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'caption');
+  if (attr && (typeof literal.caption !== 'string' || literal.caption.trim() !== '')) return true;
+  let slotted = false;
+  visit(node, ['mdxJsxFlowElement', 'mdxJsxTextElement'], (child) => {
+    if (child !== node && child.attributes?.some((a) => a.name === 'slot' && a.value === 'caption')) slotted = true;
+  });
+  return slotted;
+}
+
 export function remarkWidgetChecks() {
   return async (tree, file) => {
     const path = file.path ? relative(process.cwd(), file.path) : 'unknown file';
@@ -150,6 +161,9 @@ export function remarkWidgetChecks() {
         }
         literal[attr.name] = value;
       }
+      if (figure.frame && !hasCaption(node, literal)) {
+        report(node, `<${widget}>: a figure needs a caption saying what it shows: caption="…", or a <span slot="caption">…</span> inside it`);
+      }
       if (ok && allLiteral) {
         try {
           resolveSettings(figure, literal);
@@ -174,7 +188,8 @@ export function remarkWidgetChecks() {
     for (const entry of page) {
       for (const read of entry.figure.reads ?? []) {
         const target = page.find((e) => e.name === read);
-        if (target && !target.allLiteral) report(entry.node, `<${entry.name}> describes the page's <${read}>, whose props must then be written as literals (numbers, strings, lists)`);
+        if (!target) report(entry.node, `<${entry.name}> describes the page's <${read}>, but this page has none: add one, or remove <${entry.name}>`);
+        else if (!target.allLiteral) report(entry.node, `<${entry.name}> describes the page's <${read}>, whose props must then be written as literals (numbers, strings, lists)`);
       }
       if (entry.figure.reads?.length) {
         const value = JSON.stringify(page.filter((e) => entry.figure.reads.includes(e.name)).map((e) => ({ name: e.name, id: e.id, props: e.props })));

@@ -19,7 +19,7 @@ const cases = [
   {
     folder: 'widget-bad-enum',
     where: 'widget-bad-enum.mdx:11:3',
-    problem: /<Softmax>: prop "preset" must be one of "clear", "close", "crowd", "huge" \(got "no-such-preset"\)/,
+    problem: /<VanishingGradient>: prop "init" must be one of "glorotUniform", "heUniform" \(got "no-such-init"\)/,
   },
   {
     folder: 'widget-bad-type',
@@ -29,7 +29,27 @@ const cases = [
   {
     folder: 'widget-unknown-prop',
     where: 'widget-unknown-prop.mdx:10:17',
-    problem: /<Softmax>: unknown prop "colour"; allowed props: preset, temperature, id/,
+    problem: /<Softmax>: unknown prop "colour"; allowed props: logits, temperature, id, class, caption/,
+  },
+  {
+    folder: 'figure-no-caption',
+    where: 'figure-no-caption.mdx:10:1',
+    problem: /<Softmax>: a figure needs a caption saying what it shows: caption="…", or a <span slot="caption">…<\/span> inside it/,
+  },
+  {
+    folder: 'figure-duplicate-id',
+    where: 'figure-duplicate-id.mdx:12:1',
+    problem: /two figures have the id "s" \(the other is <Softmax> on line 10\); give each figure its own id/,
+  },
+  {
+    folder: 'figure-contradiction',
+    where: 'figure-contradiction.mdx:10:1',
+    problem: /<ActivationExplorer>: xMin \(3\) must be less than xMax \(1\)/,
+  },
+  {
+    folder: 'findings-alone',
+    where: 'findings-alone.mdx:10:1',
+    problem: /<Findings> describes the page's <Experiment>, but this page has none: add one, or remove <Findings>/,
   },
   {
     folder: 'missing-citation',

@@ -72,7 +72,7 @@ describe('the fixture site, served under /neural-notes/', () => {
     const { page, close } = await openPage(browser, url);
     await page.goto(url);
     const titles = await page.locator('.article-list h3').allInnerTexts();
-    expect(titles).toEqual(['Fixture article']);
+    expect(titles).toEqual(['Fixture article', 'Fixture figures']);
     await page.screenshot({ path: `${shots}/fixture-home.png`, fullPage: true });
     const draft = await page.goto(`${url}articles/fixture-draft/`);
     expect(draft?.status()).toBe(404);

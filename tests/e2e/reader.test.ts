@@ -190,6 +190,42 @@ describe('formulas on phones and at every width', () => {
   });
 });
 
+describe('figures before and after JavaScript', () => {
+  for (const path of articlePages) {
+    it(`/${path}: every figure is drawn and captioned in the HTML, before any JavaScript runs`, async () => {
+      const { page, close } = await openPage(browser, siteUrl, { javaScriptEnabled: false });
+      await page.goto(siteUrl + path);
+      const figures = await page.locator('figure.nn-figure').evaluateAll((els) =>
+        els.map((el) => ({ id: el.id, svgs: el.querySelectorAll('.nn-plot svg').length, caption: el.querySelector('figcaption')?.textContent?.trim() ?? '' })),
+      );
+      expect(figures.length).toBeGreaterThan(3);
+      for (const f of figures) {
+        expect(f.svgs, `${f.id} is drawn`).toBeGreaterThan(0);
+        expect(f.caption.length, `${f.id} has a caption`).toBeGreaterThan(20);
+      }
+      expect(await page.locator('.katex-error').count()).toBe(0);
+      await close();
+    });
+
+    for (const width of [360, 1280]) {
+      it(`/${path} at ${width} px: with every figure alive, no NaN, Infinity or undefined on the page and no error`, async () => {
+        const { page, problems, close } = await openPage(browser, siteUrl, { viewport: { width, height: 800 } });
+        await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+        const ids = await page.locator('figure[data-nn-figure]').evaluateAll((els) => els.map((el) => el.id));
+        for (const id of ids) {
+          await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+          await page.locator(`#${id} .nn-figure-body`).hover({ position: { x: 2, y: 2 } });
+          await page.waitForFunction((sel) => !document.querySelector(`${sel} astro-island[ssr]`), `#${id}`);
+        }
+        await page.waitForLoadState('networkidle');
+        expect(await page.locator('body').innerText()).not.toMatch(/\bNaN\b|\bInfinity\b|\bundefined\b/);
+        expect(allProblems(problems)).toEqual([]);
+        await close();
+      });
+    }
+  }
+});
+
 describe('figures legible at every width', () => {
   // A figure drawn for a wide box shrinks with a narrower one; whichever drawing shows, its text
   // stays at 11px or more on screen, from a phone to a desktop (figures as built).
@@ -381,7 +417,6 @@ describe('every figure can be shared and downloaded', () => {
       for (let i = 0; i < count; i++) {
         const figure = figures.nth(i);
         await figure.scrollIntoViewIfNeeded();
-        await figure.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached', timeout: 15_000 });
         const name = (await figure.getAttribute('id')) ?? `figure ${i + 1}`;
         const save = async (button: string) => {
           const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), figure.getByRole('button', { name: button, exact: true }).click()]);

@@ -90,9 +90,13 @@ export async function scrollThrough(page: Page): Promise<void> {
   });
 }
 
-/** Waits until the island containing `selector` has hydrated (Astro removes its `ssr` attribute). */
+/**
+ * Waits until the island containing `selector` has hydrated (Astro removes its `ssr` attribute),
+ * pointing at it first: a figure hydrates when the reader turns to it (hydrate-on-interaction.ts).
+ */
 export async function waitForHydration(page: Page, selector: string): Promise<void> {
   await page.locator(selector).first().scrollIntoViewIfNeeded();
+  await page.locator(selector).first().hover({ position: { x: 2, y: 2 } });
   await page.waitForFunction((sel) => {
     const island = document.querySelector(sel)?.closest('astro-island');
     return !!island && !island.hasAttribute('ssr');

@@ -25,7 +25,7 @@ import { island } from '../island';
 
 const { frame, props } = await island(figure, Astro.props);
 ---
-<Figure {...frame}><Widget client:visible {...props} /><slot name="caption" slot="caption" /></Figure>
+<Figure {...frame}><Widget client:interact {...props} /><slot name="caption" slot="caption" /></Figure>
 `;
 
 const nudge = (x: number) => Math.max(Math.abs(x) * 1e-9, 1e-9);

@@ -1,0 +1,170 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { allProblems } from '../support/page';
+import { articleUrl, errorCells, goLive, useBrowser } from '../support/figure';
+import { drawnTexts, overlaps } from '../support/plots';
+
+const { open, browser } = useBrowser();
+afterAll(async () => {
+  await browser()?.close();
+});
+
+const url = articleUrl('l1-vs-l2-regularization');
+
+describe('Experiment', () => {
+  it('reruns the default experiment in the browser to the same digits, fast and without long main-thread tasks', async () => {
+    const { page, problems, close } = await open(url);
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const built = await errorCells(page);
+    const numbers = Object.values(built).filter((t) => /^\d+\.\d{2}\|\d+\.\d{8}$/.test(t));
+    expect(numbers.length).toBe(20); // 4 methods × 5 runs, 2 decimals (8 in the tooltip), in the HTML before any script ran
+    await goLive(page, 'exp');
+    // Let neighbouring figures that scrolled into view finish hydrating: only the training is measured.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
+    const t0 = await page.evaluate(() => performance.now());
+    await page.locator('#fig-exp').getByRole('button', { name: 'Rerun in this browser' }).click();
+    await page.waitForSelector('#fig-exp [data-phase="done"]', { timeout: 10_000 });
+    const t1 = await page.evaluate(() => performance.now());
+    expect(t1 - t0).toBeLessThan(2000);
+    const long = await page.evaluate((start) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= start), t0);
+    expect(long).toEqual([]);
+    expect(await errorCells(page)).toEqual(built);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('a new seed changes the numbers, and the seed goes into the URL', async () => {
+    const { page, problems, close } = await open(url);
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const built = await errorCells(page);
+    await goLive(page, 'exp');
+    const seed = page.locator('#fig-exp').getByLabel('seed', { exact: true });
+    await seed.fill('2');
+    await seed.press('Enter');
+    await page.waitForSelector('#fig-exp [data-phase="done"]', { timeout: 10_000 });
+    const after = await errorCells(page);
+    expect(Object.keys(after)).toEqual(Object.keys(built));
+    expect(after['err-l1-0']).not.toBe(built['err-l1-0']);
+    expect(after['err-l2-0']).not.toBe(built['err-l2-0']);
+    await expect.poll(() => page.url()).toContain('exp.seed=2');
+    // A bad value is explained inline and the last good state stays.
+    await seed.fill('abc');
+    await seed.press('Enter');
+    await expect(page.locator('#fig-exp .nn-error').innerText()).resolves.toMatch(/not a number/);
+    await expect.poll(() => page.url()).toContain('exp.seed=2');
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('shows the cost of the experiment live, term by term, while it trains, and Stop stops it', async () => {
+    const { page, problems, close } = await open(url);
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await goLive(page, 'exp');
+    const runs = page.locator('#fig-exp').getByLabel('runs per method (1–100)');
+    await runs.fill('60');
+    await runs.press('Enter');
+    const live = page.getByTestId('exp-cost-live');
+    await live.waitFor({ timeout: 10_000 });
+    const first = await live.innerText();
+    expect(first).toMatch(/^Training (no penalty|L1|L2|elastic net), run \d+, epoch \d+ of 100: mean cost per step = [\d.]+ \(Σ\|ŷ − y\|\) \+ [\d.e−]+ \(.*\) = [\d.]+$/);
+    await expect.poll(() => live.innerText(), { timeout: 5_000 }).not.toBe(first);
+    await page.locator('#fig-exp').getByRole('button', { name: 'Stop' }).click();
+    await page.waitForSelector('#fig-exp [data-phase="stopped"]', { timeout: 10_000 });
+    expect(await live.count()).toBe(0);
+    // Stop is no dead end: the status says what is shown, and Run again trains with the settings on screen.
+    await expect(page.getByTestId('exp-status').innerText()).resolves.toMatch(/^Stopped\. \d+ of 240 runs had finished; the table and the figures show those\. Press “Run again”/);
+    await runs.fill('2');
+    await runs.press('Enter');
+    await page.waitForSelector('#fig-exp [data-phase="done"]', { timeout: 20_000 });
+    await expect(page.getByTestId('exp-status').innerText()).resolves.toMatch(/^8 runs trained: 2 per penalty\./);
+    expect(await page.locator('#fig-exp').getByRole('button', { name: 'Stop' }).isDisabled()).toBe(true);
+    const again = page.locator('#fig-exp').getByRole('button', { name: 'Run again' });
+    await again.click();
+    await page.waitForSelector('#fig-exp [data-phase="done"]', { timeout: 20_000 });
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('says "diverged" instead of drawing NaN when the learning rate is too large', async () => {
+    const { page, problems, close } = await open(`${url}?exp.lr=0.5&exp.runs=2`);
+    await page.goto(`${url}?exp.lr=0.5&exp.runs=2`, { waitUntil: 'networkidle' });
+    await goLive(page, 'exp');
+    await page.waitForSelector('#fig-exp [data-phase="done"]', { timeout: 10_000 });
+    await expect(page.locator('#fig-exp [data-testid="err-l1-0"]').innerText()).resolves.toBe('diverged');
+    await expect(page.locator('#fig-exp').innerText()).resolves.toMatch(/runs diverged/);
+    expect(await page.locator('body').innerText()).not.toMatch(/\bNaN\b|Infinity/);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('shows the default tables whole, without an inner scroll either way, on phone and desktop', async () => {
+    for (const width of [360, 1280]) {
+      const { page, close } = await open(url, { viewport: { width, height: 800 } });
+      await page.goto(url, { waitUntil: 'networkidle' });
+      // the wrapping box, and the table itself (an article's tables scroll inside themselves)
+      const clipped = await page.locator('.reg-table-wrap, .reg-table-wrap > table').evaluateAll((wraps) =>
+        wraps
+          .filter((w) => w.scrollHeight > w.clientHeight + 1 || w.scrollWidth > w.clientWidth + 1)
+          .map((w) => `${w.getAttribute('aria-label')}: ${w.scrollWidth}×${w.scrollHeight} in ${w.clientWidth}×${w.clientHeight}`),
+      );
+      expect(clipped, `width ${width}`).toEqual([]);
+      // mean ± sd: one row on a desktop; on a phone a row each, with the same numbers.
+      const footer = await page.locator('#fig-exp tfoot').innerText();
+      const meanRow = footer.split('\n').find((line) => /^mean ± sd/.test(line));
+      if (width > 420) {
+        expect(meanRow).toBeDefined();
+      } else {
+        expect(meanRow).toBeUndefined();
+        const joined = await page.locator('#fig-exp [data-testid="mean-l1"]').textContent();
+        const [mean, sd] = (joined ?? '').split('±').map((t) => t.trim());
+        const cell = (row: string) => page.locator(`#fig-exp tfoot tr.reg-split:has(th:text-is("${row}")) td`).nth(1).innerText();
+        expect([await cell('mean'), await cell('sd')]).toEqual([mean, sd]);
+      }
+      await close();
+    }
+  });
+
+  it('on a desktop, no axis label sits on a tick label (the experiment’s "x →" clears the "10")', async () => {
+    const { page, close } = await open(url, { viewport: { width: 1280, height: 800 } });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const texts = await drawnTexts(page, ['#fig-exp']);
+    const fit = texts;
+    const label = fit.find((t) => t.text === 'x →');
+    const ten = fit.find((t) => t.text === '10' && label && Math.abs(t.box.right - label.box.right) < 40);
+    expect(label && ten, 'the fit plot’s x label and its last tick').toBeTruthy();
+    expect(label!.box.top).toBeGreaterThanOrEqual(ten!.box.bottom - 1);
+    expect(overlaps(texts)).toEqual([]);
+    expect(texts.filter((t) => t.px < 11)).toEqual([]);
+    await close();
+  });
+
+  it('shows per-run errors with two decimals in both tables, the full value in each cell’s tooltip and in the CSV', async () => {
+    const { page, close } = await open(url, { acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const runCells = async (fig: string) =>
+      page.locator(`${fig} .reg-table tbody td`).evaluateAll((tds) => tds.filter((td) => td.textContent !== '').map((td) => ({ text: td.textContent ?? '', title: td.getAttribute('title') ?? '' })));
+    for (const fig of ['#fig-exp', '#fig-prune']) {
+      const cells = await runCells(fig);
+      expect(cells.length, fig).toBeGreaterThanOrEqual(20);
+      for (const c of cells) {
+        expect(c.text, fig).toMatch(/^\d+\.\d{2}$/);
+        expect(c.title, fig).toMatch(/^\d+\.\d{8}$/);
+        expect(Number(c.title).toFixed(2)).toBe(c.text);
+      }
+    }
+    const exact = (await runCells('#fig-exp'))[0].title;
+    const figure = page.locator('#fig-exp');
+    await goLive(page, 'exp');
+    const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: 'CSV', exact: true }).click()]);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(await download.path()).toString()).toContain(`,${exact}`);
+    await close();
+  });
+});

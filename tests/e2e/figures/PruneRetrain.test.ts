@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { allProblems } from '../support/page';
+import { articleUrl, goLive, useBrowser } from '../support/figure';
+
+const { open, browser } = useBrowser();
+afterAll(async () => {
+  await browser()?.close();
+});
+
+const url = articleUrl('l1-vs-l2-regularization');
+
+describe('PruneRetrain', () => {
+  it('pruning derives a reduced architecture and a new threshold recomputes it', async () => {
+    const { page, problems, close } = await open(url);
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const notation = page.locator('#fig-prune [data-testid="prune-notation"]');
+    const built = await notation.innerText();
+    expect(built).toMatch(/^\(1,\d+\)(,\(\d+,\d+\))*,\(\d+,1\)$/);
+    expect(built).not.toBe('(1,10),(10,10),(10,10),(10,1)');
+    await goLive(page, 'prune');
+    const threshold = page.locator('#fig-prune').getByLabel('switched off below |w| =');
+    await threshold.fill('0.000001');
+    await threshold.press('Enter');
+    await page.waitForFunction((old) => document.querySelector('#fig-prune [data-testid="prune-notation"]')?.textContent !== old, built, { timeout: 10_000 });
+    await expect(notation.innerText()).resolves.toBe('(1,10),(10,10),(10,10),(10,1)');
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('a long run can be stopped: it says which results are shown, and Run again trains with the settings on screen', async () => {
+    const { page, problems, close } = await open(url);
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await goLive(page, 'prune');
+    const prune = page.locator('#fig-prune');
+    const status = () => prune.getByTestId('prune-status').innerText();
+    const runs = prune.getByLabel('runs (1–50)');
+    await runs.fill('50');
+    await runs.press('Enter');
+    await expect.poll(status).toMatch(/^Pruning and retraining/);
+    await prune.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(status).toBe('Stopped. The figure and the table show the last complete result. Press “Run again” to train with the current settings.');
+    expect(await prune.getByRole('button', { name: 'Stop' }).isDisabled()).toBe(true);
+    // The same value typed again changes nothing; Run again trains with it.
+    await runs.fill('50');
+    await runs.press('Enter');
+    await prune.getByRole('button', { name: 'Run again' }).click();
+    await expect.poll(status, { timeout: 60_000 }).toMatch(/; 50 runs of each architecture, seed 1\. Computed in this browser\.$/);
+    expect(await prune.locator('tbody tr').count()).toBe(50);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+});

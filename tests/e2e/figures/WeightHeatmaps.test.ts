@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { allProblems } from '../support/page';
+import { articleUrl, goLive, useBrowser } from '../support/figure';
+
+const { open, browser } = useBrowser();
+afterAll(async () => {
+  await browser()?.close();
+});
+
+const url = articleUrl('l1-vs-l2-regularization');
+
+describe('WeightHeatmaps', () => {
+  it('scrubbing the heatmaps changes the figure', async () => {
+    const { page, problems, close } = await open(url);
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await goLive(page, 'heat');
+    const svg = () => page.locator('#fig-heat [data-testid="heat-l1"] .nn-plot:visible').innerHTML();
+    const before = await svg();
+    const off = await page.locator('#fig-heat [data-testid="heat-off-l1"]').innerText();
+    expect(off).toMatch(/^\d+ of 30 hidden units switched off$/);
+    await page.locator('#fig-heat input[type="range"]').fill('0');
+    await expect(page.locator('#fig-heat [data-testid="heat-epoch"]').innerText()).resolves.toMatch(/After epoch 0 of 100/);
+    expect(await svg()).not.toBe(before);
+    await page.locator('#fig-heat input[type="range"]').fill('10');
+    await expect(page.locator('#fig-heat [data-testid="heat-epoch"]').innerText()).resolves.toMatch(/After epoch 10 of 100/);
+    await expect.poll(() => page.url()).toContain('heat.epoch=10');
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('on a phone, the weight heatmaps show all four matrices whole, with their labels', async () => {
+    const { page, close } = await open(url, { viewport: { width: 360, height: 800 } });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    for (const method of ['l1', 'l2']) {
+      const plot = page.locator(`#fig-heat [data-testid="heat-${method}"] .nn-plot:visible`);
+      const drawn = await plot.evaluate((el) => {
+        const clip = el.getBoundingClientRect();
+        const inside = (r: DOMRect) => r.left >= clip.left - 0.5 && r.right <= clip.right + 0.5 && r.top >= clip.top - 0.5 && r.bottom <= clip.bottom + 0.5;
+        const svg = el.querySelector('svg')!;
+        return {
+          labels: [...svg.querySelectorAll('text')].filter((t) => /^W\d/.test(t.textContent ?? '')).map((t) => ({ text: t.textContent, inside: inside(t.getBoundingClientRect()) })),
+          cells: svg.querySelectorAll('rect').length,
+          cellsOutside: [...svg.querySelectorAll('rect')].filter((r) => !inside(r.getBoundingClientRect())).length,
+        };
+      });
+      expect(drawn.labels, method).toEqual(['W1 (1,10)', 'W2 (10,10)', 'W3 (10,10)', 'W4 (10,1)'].map((text) => ({ text, inside: true })));
+      expect(drawn.cells, method).toBeGreaterThanOrEqual(220);
+      expect(drawn.cellsOutside, method).toBe(0);
+    }
+    await close();
+  });
+});
