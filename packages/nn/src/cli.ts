@@ -5,8 +5,12 @@
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { METHODS, runExperiment, type ExperimentOptions, type ExperimentResult, type Method } from './experiment';
+import { EXPERIMENT_DEFAULTS as D, METHODS, SOURCE_SIZES, runExperiment, type ExperimentOptions, type ExperimentResult, type Method } from './experiment';
+import { NEAR_ZERO } from './stats';
 import { mean, sd } from './stats';
+
+/** An option's help line with "(default x)" in the help's last column. */
+const dflt = (line: string, value: unknown) => `${line.padEnd(70)} (default ${value})`;
 
 const HELP = `Usage: npm run experiment -- [options]
 
@@ -14,17 +18,17 @@ Runs the source's L1/L2 experiment (1-10-10-10-1 linear network, |pred - y| cost
 plain SGD, batch 1) and prints the total test error of every run.
 
 Options:
-  --method <m>      none | l1 | l2 | elastic, or a comma list, or all   (default l1)
-  --runs <n>        runs per method                                    (default 5)
-  --seed <n>        base seed: data from the seed, run r from seed + r (default 1)
-  --lambda <x>      penalty strength λ                                 (default 0.3)
-  --mix <x>         elastic-net mix m: m·L1 + (1 - m)·L2               (default 0.5)
-  --epochs <n>      epochs per run                                     (default 100)
-  --lr <x>          learning rate                                      (default 0.01)
-  --outliers <n>    number of outliers                                 (default 10)
+${dflt('  --method <m>      none | l1 | l2 | elastic, or a comma list, or all', D.method)}
+${dflt('  --runs <n>        runs per method', D.runs)}
+${dflt('  --seed <n>        base seed: data from the seed, run r from seed + r', D.seed)}
+${dflt('  --lambda <x>      penalty strength λ', D.lambda)}
+${dflt('  --mix <x>         elastic-net mix m: m·L1 + (1 - m)·L2', D.mix)}
+${dflt('  --epochs <n>      epochs per run', D.epochs)}
+${dflt('  --lr <x>          learning rate', D.lr)}
+${dflt('  --outliers <n>    number of outliers', D.outliers)}
   --offset <x>      fixed outlier offset              (default: one draw of U[0,10))
-  --sizes <list>    layer sizes, e.g. 1,10,10,1,1                (default 1,10,10,10,1)
-  --threshold <x>   |w| below which a weight counts as near zero       (default 0.01)
+${dflt('  --sizes <list>    layer sizes, e.g. 1,10,10,1,1', SOURCE_SIZES.join(','))}
+${dflt('  --threshold <x>   |w| below which a weight counts as near zero', NEAR_ZERO)}
   --csv             print CSV instead of a table
   --json            print the full results as JSON
   --help            show this help

@@ -29,6 +29,23 @@ export const METHODS: readonly Method[] = REGULARIZER_NAMES;
 /** The source network's layer sizes: weight shapes (1,10),(10,10),(10,10),(10,1). */
 export const SOURCE_SIZES: readonly number[] = [1, 10, 10, 10, 1];
 
+/**
+ * The experiment's defaults: the source's protocol (λ, learning rate, runs, epochs, outliers) and
+ * the elastic-net mix, stated once; `runExperiment`, the CLI's help and the site's figures read them.
+ */
+export const EXPERIMENT_DEFAULTS = {
+  method: 'l1',
+  lambda: 0.3,
+  mix: 0.5,
+  runs: 5,
+  seed: 1,
+  epochs: 100,
+  lr: 0.01,
+  batchSize: 1,
+  outliers: 10,
+  gridPoints: 51,
+} as const;
+
 export interface ExperimentOptions {
   /** Weight penalty: 'none' | 'l1' | 'l2' | 'elastic' (default 'l1'). */
   readonly method?: Method;
@@ -114,25 +131,25 @@ export function totalError(net: Network, x: readonly number[], y: readonly numbe
 
 /** The experiment's dataset and split for a seed (stream 1 of the seed). */
 export function experimentData(options: Pick<ExperimentOptions, 'seed' | 'outliers' | 'outlierOffset' | 'data'> = {}): ExperimentResult['data'] {
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? EXPERIMENT_DEFAULTS.seed;
   const rng = createRng(seed, 1);
   const data = lineData(rng, {
     ...options.data,
-    ...(options.outliers !== undefined && { outlierCount: options.outliers }),
+    outlierCount: options.outliers ?? EXPERIMENT_DEFAULTS.outliers,
     ...(options.outlierOffset !== undefined && { outlierOffset: options.outlierOffset }),
   });
   return { ...data, ...splitIndices(data.x.length, rng, 0.8) };
 }
 
 export function runExperiment(options: ExperimentOptions = {}): ExperimentResult {
-  const method = checkOneOf('method', options.method ?? 'l1', METHODS);
-  const seed = options.seed ?? 1;
+  const method = checkOneOf('method', options.method ?? EXPERIMENT_DEFAULTS.method, METHODS);
+  const seed = options.seed ?? EXPERIMENT_DEFAULTS.seed;
   if (!Number.isSafeInteger(seed)) fail('seed', 'a safe integer', seed);
-  const runs = checkInteger('runs', options.runs ?? 5, 1);
+  const runs = checkInteger('runs', options.runs ?? EXPERIMENT_DEFAULTS.runs, 1);
   const firstRun = checkInteger('firstRun', options.firstRun ?? 0, 0);
-  const gridPoints = checkInteger('gridPoints', options.gridPoints ?? 51, 2);
+  const gridPoints = checkInteger('gridPoints', options.gridPoints ?? EXPERIMENT_DEFAULTS.gridPoints, 2);
   const threshold = checkNonNegative('threshold', options.threshold ?? NEAR_ZERO);
-  const penalty = regularizer(method, options.lambda ?? 0.3, options.mix ?? 0.5);
+  const penalty = regularizer(method, options.lambda ?? EXPERIMENT_DEFAULTS.lambda, options.mix ?? EXPERIMENT_DEFAULTS.mix);
   const initial = options.initialNetwork ? Network.fromJSON(options.initialNetwork) : null;
   const sizes = initial ? [...initial.sizes] : [...(options.sizes ?? SOURCE_SIZES)];
   if (sizes[0] !== 1 || sizes[sizes.length - 1] !== 1) fail('sizes', 'layer sizes starting and ending with 1', sizes);
@@ -145,11 +162,11 @@ export function runExperiment(options: ExperimentOptions = {}): ExperimentResult
     const rng = createRng(seed + r);
     const net = initial ? initial.clone() : createNetwork({ sizes, rng });
     const result = train(net, { inputs, targets }, {
-      epochs: options.epochs ?? 100,
-      batchSize: options.batchSize ?? 1,
+      epochs: options.epochs ?? EXPERIMENT_DEFAULTS.epochs,
+      batchSize: options.batchSize ?? EXPERIMENT_DEFAULTS.batchSize,
       loss: options.loss ?? 'sumAbsolute',
       penalty,
-      optimizer: { lr: options.lr ?? 0.01, momentum: options.momentum ?? 0 },
+      optimizer: { lr: options.lr ?? EXPERIMENT_DEFAULTS.lr, momentum: options.momentum ?? 0 },
       rng,
       snapshotEvery: options.snapshotEvery ?? 0,
       shouldStop: options.shouldStop,

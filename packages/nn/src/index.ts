@@ -24,7 +24,7 @@ export {
 export { lineData, sineData, splitIndices, type LineData, type LineDataOptions, type SineDataOptions, type Split } from './data';
 export { mean, sd, countNearZero, NEAR_ZERO } from './stats';
 export {
-  runExperiment, experimentData, totalError, METHODS, SOURCE_SIZES,
+  runExperiment, experimentData, totalError, METHODS, SOURCE_SIZES, EXPERIMENT_DEFAULTS,
   type ExperimentOptions, type ExperimentResult, type Method, type RunResult,
 } from './experiment';
 export { prune, shapesNotation, type PruneResult } from './prune';

@@ -4,8 +4,17 @@
  * the models refer to it.
  */
 
-/** The source's protocol: λ, learning rate, runs per method, outliers; the elastic mix is ours. */
-export const SOURCE_PROTOCOL = { lambda: 0.3, lr: 0.01, runs: 5, outliers: 10, mix: 0.5, seed: 1 } as const;
+import { EXPERIMENT_DEFAULTS } from '@neural-notes/nn';
+
+/** The source's protocol (λ, learning rate, runs per method, outliers; the elastic mix is ours), as the core states it. */
+export const SOURCE_PROTOCOL = {
+  lambda: EXPERIMENT_DEFAULTS.lambda,
+  lr: EXPERIMENT_DEFAULTS.lr,
+  runs: EXPERIMENT_DEFAULTS.runs,
+  outliers: EXPERIMENT_DEFAULTS.outliers,
+  mix: EXPERIMENT_DEFAULTS.mix,
+  seed: EXPERIMENT_DEFAULTS.seed,
+} as const;
 
 /** The source's published totals (its own random runs). */
 export const SOURCE_L1_ERRORS: readonly number[] = [22.68515524, 41.64545712, 4.77383674, 24.04390211, 7.25596004];
