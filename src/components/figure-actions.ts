@@ -92,6 +92,10 @@ const actions: Record<string, (figure: HTMLElement) => Promise<void> | void> = {
   async link(figure) {
     document.dispatchEvent(new Event(FLUSH_URL_EVENT)); // a change still waiting to reach the URL
     const url = new URL(location.href);
+    // Only the settings of this page's figures travel (each figure has already dropped its own
+    // invalid ones): nothing else a link picked up on its way here.
+    const figures = new Set([...document.querySelectorAll<HTMLElement>('[data-nn-figure]')].map((f) => f.dataset.nnFigure));
+    for (const key of [...url.searchParams.keys()]) if (!figures.has(key.split('.')[0])) url.searchParams.delete(key);
     if (figure.id) url.hash = figure.id;
     try {
       await navigator.clipboard.writeText(url.href);
