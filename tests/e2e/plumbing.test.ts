@@ -23,10 +23,10 @@ const live = (page: Page, id: string) => page.locator(`#fig-${id} astro-island`)
 const errorCells = (page: Page) =>
   page.locator('#fig-exp [data-testid^="err-"]').evaluateAll((cells) => Object.fromEntries(cells.map((c) => [c.getAttribute('data-testid'), c.textContent ?? ''])));
 
-/** Holds the site's scripts back 1.5 s, so that what the test does next lands before hydration. */
+/** Holds the site's scripts back 0.3 s, so that what the test does next lands before hydration. */
 async function loadBeforeHydration(page: Page) {
   await page.route('**/_astro/**/*.js', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     await route.continue();
   });
   await page.goto(page1, { waitUntil: 'domcontentloaded' });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useCallback, useMemo, useRef } from 'preact/hooks';
 import { renderPlot, type PlotOptions } from '../../plots/render';
 import { rowsFromPlot } from '../../plots/plot-data';
 
@@ -26,13 +26,17 @@ interface Props {
  */
 export function PlotView({ options, label, data, class: className }: Props) {
   const svg = useMemo(() => renderPlot(options), [options]);
-  const ref = useRef<PlotElement>(null);
-  useEffect(() => {
-    if (ref.current) ref.current.nnData = () => data ?? rowsFromPlot(options);
-  }, [data, options]);
+  // The rows are read when the reader asks for them, from the latest options; the element gets its
+  // reader as it is attached (a ref runs while the island hydrates, before an effect would), so the
+  // toolbar finds it as soon as the figure is live.
+  const latest = useRef({ data, options });
+  latest.current = { data, options };
+  const attach = useCallback((el: PlotElement | null) => {
+    if (el) el.nnData = () => latest.current.data ?? rowsFromPlot(latest.current.options);
+  }, []);
   return (
     <div
-      ref={ref}
+      ref={attach}
       class={`nn-plot ${className ?? ''}`}
       role="img"
       aria-label={label}
