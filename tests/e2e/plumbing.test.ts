@@ -66,6 +66,29 @@ describe('figures come alive when the reader turns to them', () => {
   });
 });
 
+describe('the toolbar of a figure that is not live yet', () => {
+  it('downloads the drawing at once, and the data as soon as the figure has come alive (or asks for one more press)', async () => {
+    const { page, problems, close } = await open(page1, { acceptDownloads: true });
+    await page.goto(page1, { waitUntil: 'networkidle' });
+    const figure = page.locator('#fig-softmax');
+    await figure.scrollIntoViewIfNeeded();
+    expect(await live(page, 'softmax')).toBe(false);
+    const status = () => figure.locator('.nn-figure-status').innerText();
+    const [svg] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: 'SVG', exact: true }).press('Enter')]);
+    expect(svg.suggestedFilename()).toBe('fig-softmax.svg');
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    const csv = figure.getByRole('button', { name: 'CSV', exact: true });
+    await csv.press('Enter');
+    await expect.poll(status).toMatch(/^(CSV downloaded\.|The figure is ready: press CSV again to download its data\.)$/);
+    if ((await status()).startsWith('The figure is ready')) await csv.press('Enter');
+    await expect.poll(() => downloads).toEqual(['fig-softmax.csv']);
+    expect(await live(page, 'softmax')).toBe(true);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+});
+
 describe('settings in the URL', () => {
   it('a dragged slider rewrites the URL once it comes to rest, and Copy link right after a change has it', async () => {
     const { page, context, problems, close } = await open(page1);

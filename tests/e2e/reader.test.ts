@@ -417,9 +417,16 @@ describe('every figure can be shared and downloaded', () => {
       for (let i = 0; i < count; i++) {
         const figure = figures.nth(i);
         await figure.scrollIntoViewIfNeeded();
+        // A reader's pointer crosses the figure on its way to the toolbar, which brings it alive.
+        await figure.locator('.nn-figure-body').hover({ position: { x: 2, y: 2 } });
         const name = (await figure.getAttribute('id')) ?? `figure ${i + 1}`;
         const save = async (button: string) => {
-          const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), figure.getByRole('button', { name: button, exact: true }).click()]);
+          const [download] = await Promise.all([
+            page.waitForEvent('download', { timeout: 10_000 }).catch(async (e: Error) => {
+              throw new Error(`${name}: no ${button} download (${await figure.locator('.nn-figure-status').innerText()}): ${e.message}`);
+            }),
+            figure.getByRole('button', { name: button, exact: true }).click(),
+          ]);
           return readFileSync(await download.path()).toString();
         };
         const csv = (await save('CSV')).trim().split('\n');
