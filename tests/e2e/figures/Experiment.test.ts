@@ -118,7 +118,7 @@ describe('Experiment', () => {
       // mean ± sd: one row on a desktop; on a phone a row each, with the same numbers.
       const footer = await page.locator('#fig-exp tfoot').innerText();
       const meanRow = footer.split('\n').find((line) => /^mean ± sd/.test(line));
-      if (width > 420) {
+      if (width >= 640) {
         expect(meanRow).toBeDefined();
       } else {
         expect(meanRow).toBeUndefined();
