@@ -117,12 +117,14 @@ const actions: Record<string, (figure: HTMLElement) => Promise<void> | void> = {
     say(figure, 'PNG downloaded.');
   },
   async csv(figure) {
-    // A figure comes alive when the reader turns to it (a pointer over it usually has; this click
-    // did otherwise): its data is there once it has. A browser lets a page start a download only
-    // shortly after the reader's click, so after a long wait the reader is asked to click again.
-    const asked = performance.now();
-    if (!(await whenLive(figure))) return say(figure, 'The figure could not load its data; try again in a moment.');
-    if (performance.now() - asked > 800) return say(figure, 'The figure is ready: press CSV again to download its data.');
+    // A figure comes alive when the reader turns to it; its data is there once it has. A pointer
+    // crossing the figure on its way to this button has usually brought it alive already. If not,
+    // this press does, and the reader presses again: a browser may refuse a download that starts
+    // after the click that asked for it has been waited on.
+    if (figure.querySelector('astro-island[ssr]')) {
+      if (!(await whenLive(figure))) return say(figure, 'The figure could not load its data; try again in a moment.');
+      return say(figure, 'The figure is ready: press CSV again to download its data.');
+    }
     // Only the plots on screen (some widgets draw a wide and a narrow version and show one).
     const tables = [...figure.querySelectorAll<PlotElement>('.nn-plot')]
       .filter((p) => p.getClientRects().length > 0 && p.nnData)

@@ -419,6 +419,7 @@ describe('every figure can be shared and downloaded', () => {
         await figure.scrollIntoViewIfNeeded();
         // A reader's pointer crosses the figure on its way to the toolbar, which brings it alive.
         await figure.locator('.nn-figure-body').hover({ position: { x: 2, y: 2 } });
+        await expect.poll(() => figure.locator('astro-island[ssr]').count()).toBe(0);
         const name = (await figure.getAttribute('id')) ?? `figure ${i + 1}`;
         const save = async (button: string) => {
           const [download] = await Promise.all([
