@@ -39,11 +39,14 @@ function regularizationPreview(): PlotOptions {
   const l1Pen = l1(1);
   const l2Pen = l2(1);
   const diamond = level((w) => l1Pen.value(w), 1).map((r, i) => ({ name: 'L1', x: r * Math.cos(angles[i]), y: r * Math.sin(angles[i]) }));
+  const xHalf = 2.6;
+  const yHalf = (xHalf * (size.height - size.marginTop - size.marginBottom)) / (size.width - 2 * size.margin);
   const circle = level((w) => l2Pen.value(w), 0.5).map((r, i) => ({ name: 'L2', x: Math.sqrt(r) * Math.cos(angles[i]), y: Math.sqrt(r) * Math.sin(angles[i]) }));
   return {
     ...size,
+    // one unit as long across as up, so the circle is round
     x: { axis: null, domain: [-2.6, 2.6] },
-    y: { axis: null, domain: [-1.3, 1.3] },
+    y: { axis: null, domain: [-yHalf, yHalf] },
     color: { range: ['#d97706', 'var(--accent)'] },
     marks: [
       Plot.ruleY([0], { stroke: 'var(--rule)' }),

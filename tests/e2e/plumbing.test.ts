@@ -151,6 +151,29 @@ describe('settings in the URL', () => {
   });
 });
 
+describe('typed values', () => {
+  it('accept decimal notation only and quote what was typed; the last good value stays', async () => {
+    const { page, problems, close } = await open(page1);
+    await page.goto(page1, { waitUntil: 'networkidle' });
+    await goLive(page, 'exp');
+    for (const [setting, typed, message] of [
+      ['seed', '0x1F', '“0x1F” is not a number; enter a number from 0 to 1000000.'],
+      ['seed', '1e1000', '“1e1000” is not a number; enter a number from 0 to 1000000.'],
+      ['runs', '100000000000000000000', '100000000000000000000 is out of range; enter a number from 1 to 100.'],
+      ['runs', '2.5', 'Enter a whole number from 1 to 100.'],
+    ] as const) {
+      const field = page.locator(`#fig-exp [data-setting="${setting}"]`);
+      await field.locator('input').fill(typed);
+      await field.locator('input').press('Enter');
+      await expect.poll(() => field.locator('.nn-error').innerText()).toBe(message);
+    }
+    expect(page.url()).not.toContain('exp.seed');
+    expect(page.url()).not.toContain('exp.runs');
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+});
+
 describe('before a figure is live', () => {
   it('keeps a click on Rerun made before the figure is live, and runs it once the figure has hydrated', async () => {
     const { page, problems, close } = await open(page1);

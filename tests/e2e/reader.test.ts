@@ -190,6 +190,35 @@ describe('formulas on phones and at every width', () => {
   });
 });
 
+/**
+ * Text of a figure (readouts, notes, labels; not its plots, measured apart, nor a table that
+ * scrolls inside its own box) that lies outside the figure's card: cut off for the reader.
+ */
+async function textOutsideCards(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const body of document.querySelectorAll<HTMLElement>('figure.nn-figure .nn-figure-body')) {
+      const card = body.getBoundingClientRect();
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent?.trim() ?? '';
+        const parent = node.parentElement;
+        if (!text || !parent || parent.closest('svg, .visually-hidden, .nn-table-scroll')) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) {
+          if (r.width === 0) continue;
+          if (r.left < card.left - 0.5 || r.right > card.right + 0.5) {
+            out.push(`#${body.closest('figure')?.id}: "${text.slice(0, 40)}" at ${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(card.left)}–${Math.round(card.right)}`);
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  });
+}
+
 describe('figures before and after JavaScript', () => {
   for (const path of articlePages) {
     it(`/${path}: every figure is drawn and captioned in the HTML, before any JavaScript runs`, async () => {
@@ -226,6 +255,33 @@ describe('figures before and after JavaScript', () => {
   }
 });
 
+describe('print', () => {
+  for (const path of articlePages) {
+    it(`/${path} prints every table whole, no figure title apart from its plot, and no blank reserved space`, async () => {
+      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 794, height: 1123 } });
+      await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+      await page.emulateMedia({ media: 'print' });
+      const report = await page.evaluate(() => {
+        const clipped: string[] = [];
+        for (const t of document.querySelectorAll('table')) {
+          const box = t.closest('.nn-table-scroll, .table-scroll') ?? t.parentElement!;
+          const overflow = getComputedStyle(box).overflowX;
+          if (t.getBoundingClientRect().right > box.getBoundingClientRect().right + 1 && overflow !== 'visible') clipped.push(`${t.closest('figure')?.id ?? 'text'} table`);
+          if (t.getBoundingClientRect().right > document.documentElement.clientWidth + 1) clipped.push(`${t.closest('figure')?.id ?? 'text'} table wider than the page`);
+        }
+        const reserved = [...document.querySelectorAll<HTMLElement>('.nn-figure-body')].filter((b) => parseFloat(getComputedStyle(b).minHeight) > 0).map((b) => b.closest('figure')?.id);
+        const titles = [...document.querySelectorAll('.reg-heading, .prose h2, .prose h3')].filter((h) => getComputedStyle(h).breakAfter !== 'avoid').map((h) => h.textContent);
+        return { clipped, reserved, titles };
+      });
+      expect(report).toEqual({ clipped: [], reserved: [], titles: [] });
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.length).toBeGreaterThan(50_000);
+      await close();
+    });
+  }
+});
+
 describe('figures legible at every width', () => {
   // A figure drawn for a wide box shrinks with a narrower one; whichever drawing shows, its text
   // stays at 11px or more on screen, from a phone to a desktop (figures as built).
@@ -238,6 +294,7 @@ describe('figures legible at every width', () => {
       const small: string[] = [];
       const cut: string[] = [];
       const overlapping: string[] = [];
+      const outsideCards: string[] = [];
       for (const width of [360, 420, 480, 560, 601, 640, 700, 768, 900, 1024, 1280]) {
         await page.setViewportSize({ width, height: 800 });
         const texts = await drawnTexts(page, figures);
@@ -245,10 +302,12 @@ describe('figures legible at every width', () => {
         small.push(...texts.filter((t) => t.px < 11).map((t) => `${width} px, ${t.figure}: "${t.text}" at ${t.px.toFixed(1)}px`));
         cut.push(...texts.filter((t) => !t.inside).map((t) => `${width} px, ${t.figure}: "${t.text}" cut off`));
         overlapping.push(...overlaps(texts).map((o) => `${width} px, ${o}`));
+        outsideCards.push(...(await textOutsideCards(page)).map((t) => `${width} px, ${t}`));
       }
       expect([...new Set(small.map((m) => m.replace(/: ".*"/, '')))]).toEqual([]);
       expect(cut).toEqual([]);
       expect(overlapping).toEqual([]);
+      expect(outsideCards).toEqual([]);
       await close();
     });
   }
@@ -374,7 +433,20 @@ describe('feeds, meta and search', () => {
     await close();
   });
 
-  it('finds articles by full-text search, offline, under a sub-path too', async () => {
+  it('says so when the search index cannot be loaded (offline), instead of searching for ever', async () => {
+    const { page, context, close } = await openPage(browser, siteUrl);
+    await page.goto(`${siteUrl}search/`, { waitUntil: 'networkidle' });
+    await context.setOffline(true);
+    await page.fill('.pagefind-ui__search-input', 'sigmoid');
+    const failed = page.locator('#search-failed');
+    await expect.poll(() => failed.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await failed.innerText()).toMatch(/^The search index could not be loaded \(are you offline\?\)/);
+    expect(await page.locator('#search .pagefind-ui__message:visible').count()).toBe(0);
+    await context.setOffline(false);
+    await close();
+  });
+
+  it('finds articles by full-text search, under a sub-path too', async () => {
     const { page, problems, close } = await openPage(browser, fixtureUrl);
     await page.goto(`${fixtureUrl}search/?q=sigmoid`, { waitUntil: 'networkidle' });
     const result = page.locator('.pagefind-ui__result-link').first();

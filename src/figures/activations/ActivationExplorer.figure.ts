@@ -7,7 +7,7 @@ export default defineFigure({
   description:
     'An activation function and its derivative, drawn live: pick one or compare several, set each parameter (Leaky slope, PReLU a, ELU α, RReLU bounds), and read x, f(x), f′(x) under the pointer or with the arrow keys.',
   defaultId: 'explorer',
-  frame: { minHeight: 400 },
+  frame: { minHeight: 380 },
   settings: {
     functions: { type: 'list', values: FUNCTIONS, labels: FUNCTION_LABELS, default: ['sigmoid'], label: 'Show', url: 'fns', description: 'Functions drawn at first.' },
     compare: { type: 'boolean', default: false, label: 'Compare', url: false, description: 'Show the function picker, so several functions can be overlaid.' },

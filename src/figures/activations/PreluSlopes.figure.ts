@@ -6,7 +6,7 @@ export default defineFigure({
   description:
     'A small PReLU network trained live (in a worker): every unit’s learned negative slope over training, from 0.25, with controls for the learning rate and momentum.',
   defaultId: 'prelu-slopes',
-  frame: { minHeight: 640, wide: true },
+  frame: { minHeight: 640 },
   settings: {
     lr: { type: 'number', default: 0.01, min: 0.0001, max: 0.1, label: 'Learning rate ε', description: 'Learning rate ε at first.' },
     momentum: { type: 'number', default: 0.9, min: 0, max: 0.99, step: 0.01, label: 'Momentum μ', url: 'mu', description: 'Momentum μ at first.' },

@@ -7,7 +7,7 @@ export default defineFigure({
   description:
     'The size of the backpropagated error at every layer of a deep network (real backpropagation on seeded inputs, log scale), with the 0.25ⁿ bound for the sigmoid.',
   defaultId: 'vanishing',
-  frame: { minHeight: 620, wide: true },
+  frame: { minHeight: 620 },
   settings: {
     activations: { type: 'list', values: DEEP_ACTIVATIONS, labels: FUNCTION_LABELS, default: ['sigmoid', 'tanh', 'relu'], label: 'Activations', url: 'acts', description: 'Activations compared at first.' },
     depth: { type: 'number', default: 20, min: 2, max: MAX_DEPTH, integer: true, step: 1, label: 'Hidden layers', description: 'Hidden layers at first.' },

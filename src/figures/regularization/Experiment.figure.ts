@@ -11,7 +11,7 @@ const experiment = defineFigure({
   description:
     'The source’s experiment, reproduced: the default results are computed at build time by the same code the figure’s worker runs, so the page shows them before any JavaScript.',
   defaultId: 'exp',
-  frame: { minHeight: 1500, wide: true },
+  frame: { minHeight: 1500 },
   settings: {
     methods: { type: 'list', values: METHODS, labels: METHOD_LABELS, default: [...METHODS], label: 'Penalties', description: 'Penalties compared, each with the same data, seeds and initial weights.' },
     lambda: { type: 'number', default: SOURCE_PROTOCOL.lambda, min: 0, max: 10, showRange: true, label: 'λ', description: 'Penalty strength λ (the source: 0.3).' },

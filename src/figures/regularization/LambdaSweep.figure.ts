@@ -11,7 +11,7 @@ export default defineFigure({
   description:
     'The experiment at penalty strengths λ from 0.01 to 10: mean test error, hidden units switched off and runs that diverged, per penalty, against the same runs with no penalty; computed at build time, rerun in a worker.',
   defaultId: 'sweep',
-  frame: { minHeight: 980, wide: true },
+  frame: { minHeight: 980 },
   settings: {
     methods: { type: 'list', values: PENALTIES, labels: METHOD_LABELS, default: ['l1', 'l2'], label: 'Penalties', description: 'Penalties swept, each with the same data, seeds and initial weights.' },
     runs: { type: 'number', default: 3, min: 1, max: 20, integer: true, showRange: true, label: 'runs per λ', description: 'Runs of each penalty at each λ (and of the baseline).' },

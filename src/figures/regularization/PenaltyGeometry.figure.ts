@@ -8,7 +8,7 @@ export default defineFigure({
   name: 'PenaltyGeometry',
   description: 'L1 diamond, L2 circle and elastic net against a quadratic loss, with the penalised optimum and its path over λ; drawn at build time, live after.',
   defaultId: 'geo',
-  frame: { minHeight: 820 },
+  frame: { minHeight: 740 },
   settings: {
     method: { type: 'enum', values: ['l1', 'l2', 'elastic'] as const, labels: METHOD_LABELS, default: 'l1', label: 'penalty', description: 'Penalty drawn first.' },
     lambda: { type: 'number', default: 1, min: 0, max: 3, step: 0.05, label: 'λ', description: 'Starting λ (the dashed path runs from 0 to the largest λ).' },

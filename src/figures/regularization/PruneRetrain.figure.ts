@@ -6,7 +6,7 @@ export default defineFigure({
   name: 'PruneRetrain',
   description: 'Prune what L1 switched off, retrain the smaller network; default results computed at build time.',
   defaultId: 'prune',
-  frame: { minHeight: 820, wide: true },
+  frame: { minHeight: 820 },
   settings: {
     threshold: { type: 'number', default: 0.01, min: 0, max: 1, label: 'switched off below |w| =', description: '|w| below which a weight counts as switched off.' },
     run: { type: 'number', default: 1, min: 1, max: 50, integer: true, showRange: true, label: 'prune the network of L1 run', description: 'Which L1 run’s final network is pruned (1-based).' },

@@ -6,7 +6,7 @@ export default defineFigure({
   name: 'WeightHeatmaps',
   description: 'The weight matrices of one L1 run and one L2 run through training, computed at build time and retrained in a worker for a new seed or λ.',
   defaultId: 'heat',
-  frame: { minHeight: 820, wide: true },
+  frame: { minHeight: 820 },
   settings: {
     lambda: { type: 'number', default: SOURCE_PROTOCOL.lambda, min: 0, max: 10, showRange: true, label: 'λ', description: 'Penalty strength λ.' },
     seed: { type: 'number', default: SOURCE_PROTOCOL.seed, min: 0, max: 1_000_000, integer: true, label: 'seed', description: 'Seed of the data and of run 1.' },

@@ -135,8 +135,18 @@ export function colorKey(
   }
   return {
     cells,
-    labels: [{ x: length + 0.4, y, text: `weight, from ${fmt(-maxAbs)} (red) through 0 (white) to ${fmt(maxAbs)} (blue)`, anchor: 'start' }],
+    labels: [{ x: length + 0.4, y, text: `weight, from ${fmt(-maxAbs)} (red) through 0 (no colour) to ${fmt(maxAbs)} (blue)`, anchor: 'start' }],
   };
+}
+
+/** A weight's colour: its sign's hue, as opaque as it is large (so 0 is the card's own colour, light or dark). */
+export const NEGATIVE = '#b2182b';
+export const POSITIVE = '#2166ac';
+export function weightFill(w: number): string {
+  return w < 0 ? NEGATIVE : POSITIVE;
+}
+export function weightOpacity(w: number, maxAbs: number): number {
+  return Math.min(1, Math.abs(w) / maxAbs);
 }
 
 export interface HeatmapOptions {
@@ -176,12 +186,14 @@ export function heatmapPlot(
     style: { fontSize: FONT_SIZE },
     x: { domain: [0, layout.width], axis: null },
     y: { domain: [0, rows], reverse: true, axis: null },
-    color: { type: 'diverging', scheme: 'rdbu', domain: [-m, m], pivot: 0 },
     marks: [
-      Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'w', inset: 0.5 }),
+      // each matrix's area, faintly, so a matrix of near-zero weights still shows its shape
+      Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: 0.07, inset: 0.5 }),
+      Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: (d: { w: number }) => weightFill(d.w), fillOpacity: (d: { w: number }) => weightOpacity(d.w, m), inset: 0.5 }),
       Plot.rect(deadOutlines(sizes, removed, perRow), { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', stroke: 'var(--fg)', strokeWidth: 1.5, strokeDasharray: '3,2', fill: 'none' }),
       Plot.text(labels, { x: 'x', y: 'y', text: 'text', fill: 'currentColor', lineAnchor: 'bottom' }),
-      Plot.rect(key.cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'w' }),
+      Plot.rect(key.cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: 0.07 }),
+      Plot.rect(key.cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: (d: { w: number }) => weightFill(d.w), fillOpacity: (d: { w: number }) => weightOpacity(d.w, m) }),
       ...(['start', 'middle', 'end'] as const).map((anchor) =>
         Plot.text(
           key.labels.filter((l) => l.anchor === anchor),

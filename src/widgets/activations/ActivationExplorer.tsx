@@ -97,7 +97,12 @@ export default function ActivationExplorer({ id, settings }: IslandProps<typeof 
     <div
       class="act-panel"
       tabIndex={0}
+      role="slider"
       aria-label={`${label}. Use the left and right arrow keys to move the readout cursor.`}
+      aria-valuemin={x0}
+      aria-valuemax={x1}
+      aria-valuenow={x}
+      aria-valuetext={`x = ${formatNumber(x, 3)}: ${readings.map((r) => `${FUNCTION_LABELS[r.name]} f(x) = ${formatNumber(r.f, 4)}, f′(x) = ${formatNumber(r.d, 4)}`).join('; ')}`}
       onPointerMove={onPointer}
       onPointerDown={onPointer}
       onKeyDown={onKey}

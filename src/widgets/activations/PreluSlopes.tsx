@@ -46,7 +46,7 @@ export default function PreluSlopes({ id, settings, initial }: IslandProps<typeo
         </li>
       </ul>
       <DualPlot wide={wide} narrow={narrow} label="Slope a of every PReLU unit over the epochs of training" />
-      <div class="nn-readout act-readout" data-testid="prelu-readout">
+      <div class="nn-readout act-slopes" data-testid="prelu-readout">
         {r.status === 'diverged' ? (
           <p class="nn-status-warn">
             Training diverged in epoch {trained + 1} (the error grew past what a 64-bit float can hold); the figure stops at the last good epoch. Try a smaller ε or μ.
