@@ -18,7 +18,7 @@ describe('LambdaSweep', () => {
     await page.goto(url, { waitUntil: 'networkidle' });
     const built = await cells(page);
     expect(Object.keys(built)).toHaveLength(7 * 2 + 1); // 7 λ × L1, L2; the baseline
-    expect(built['sweep-l1-0.3']).toMatch(/^\d+\.\d\d ± \d+\.\d\d[\d.]+ units off$/);
+    expect(built['sweep-l1-0.3']).toMatch(/^\d+\.\d\d\s±\s\d+\.\d\d[\d.]+ units off$/);
     await goLive(page, 'sweep');
     await page.locator('#fig-sweep').getByRole('button', { name: 'Rerun in this browser' }).click();
     await expect.poll(() => page.getByTestId('sweep-status').innerText(), { timeout: 20_000 }).toMatch(/Computed in this browser\.$/);
