@@ -183,3 +183,21 @@ describe('ActivationExplorer', () => {
     await close();
   });
 });
+
+describe('ActivationExplorer, from a hand-edited link', () => {
+  it('counts a function listed twice once: the only one ticked stays locked, the figure never goes blank', async () => {
+    const { page, problems, close } = await open(`${article}?all.fns=relu,relu,relu&vanishing.acts=relu,relu`);
+    await page.goto(`${article}?all.fns=relu,relu,relu&vanishing.acts=relu,relu`, { waitUntil: 'networkidle' });
+    await page.locator('#fig-all').scrollIntoViewIfNeeded();
+    const relu = page.locator('#fig-all').getByLabel('ReLU', { exact: true });
+    await expect.poll(() => relu.isDisabled()).toBe(true);
+    expect(await relu.isChecked()).toBe(true);
+    expect(await page.locator('#fig-all [data-testid="readout-entry"]').count()).toBe(1);
+    await expect.poll(() => new URL(page.url()).searchParams.get('all.fns')).toBe('relu');
+    await page.locator('#fig-vanishing').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('#fig-vanishing [data-testid="vanishing-table"] tbody tr').count()).toBe(1);
+    await expect.poll(() => page.locator('#fig-vanishing').getByLabel('ReLU', { exact: true }).isDisabled()).toBe(true);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+});
