@@ -128,7 +128,12 @@ export function useUrlState<S extends object>(prefix: string, spec: UrlFields<S>
     const read = readState(location.search, prefix, spec, defaults);
     setState(read.state);
     setIgnored(read.ignored);
-    if (read.ignored.length) queueUrlWrite(prefix, (search) => writeState(search, prefix, spec, read.state, defaults));
+    // Ignored parameters leave the URL, and the rest is written the way this figure writes it
+    // (`fns=relu,relu` becomes `fns=relu`), so a shared link says what the figure shows.
+    const mine = (search: string) => [...new URLSearchParams(search)].filter(([k]) => k.startsWith(`${prefix}.`)).map(([k, v]) => `${k}=${v}`).sort().join('&');
+    if (mine(location.search) !== mine(writeState(location.search, prefix, spec, read.state, defaults))) {
+      queueUrlWrite(prefix, (search) => writeState(search, prefix, spec, read.state, defaults));
+    }
     // Read once, on hydration: the fields and defaults are constants of the widget.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [prefix]);
