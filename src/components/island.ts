@@ -5,7 +5,7 @@
  * the frame its id, class, caption and reserved height.
  */
 import {
-  inputKey, jobInput, resolveSettings,
+  inputKey, jobInput, pack, resolveSettings,
   type FigureDeclaration, type FigureResult, type FigureValues, type IslandProps,
 } from '../figures/figure';
 
@@ -57,7 +57,7 @@ export async function island<F extends FigureDeclaration<any, any, any, any>>(
       minHeight: figure.frame?.minHeight ?? 0,
       wide: figure.frame?.wide ?? false,
     },
-    props: { id, settings, initial },
+    props: { id, settings, initial: pack(figure.island && initial !== undefined ? figure.island(initial, settings) : initial) },
   };
 }
 

@@ -39,6 +39,12 @@ export interface FigureDeclaration<S extends SettingSpecs = SettingSpecs, K exte
   readonly rules?: (values: Values<S>) => string | null;
   /** Set for a figure computed by a function that the build runs and the browser reruns in a worker. */
   readonly compute?: Computation<S, K, R, P>;
+  /**
+   * What of the build's result the page carries to the island, when that is less than all of it
+   * (e.g. only the frame on screen of an animation): the widget asks the worker for the rest when
+   * the reader needs it. Default: all of it.
+   */
+  island?(result: R, values: Values<S>): R;
   /** Other figures on the same page whose settings this one reads (e.g. Findings reads Experiment). */
   readonly reads?: readonly string[];
 }
@@ -59,14 +65,23 @@ export type FigurePartial<F> = F extends FigureDeclaration<infer _S, infer _K, i
 /** A job's input: the settings the computation reads. */
 export type FigureInput<F> = F extends FigureDeclaration<infer S, infer K, infer _R, infer _P> ? Pick<Values<S>, K> : never;
 
+/**
+ * A value carried as one JSON string (`pack`, `unpack`). An island's props are written into the
+ * page, and Astro writes every array element and object field of a prop with a type tag of its own
+ * (`[0,3.52]`): a build-time result of a few thousand numbers costs two to three times its JSON.
+ */
+export type Packed<T> = string & { readonly __packed?: T };
+export const pack = <T>(value: T): Packed<T> => JSON.stringify(value) as Packed<T>;
+export const unpack = <T>(packed: Packed<T>): T => JSON.parse(packed) as T;
+
 /** What every figure's island receives from its wrapper. */
 export interface IslandProps<F> {
   /** The figure's id: its anchor is `fig-<id>`, its URL keys start `<id>.`. */
   readonly id: string;
   /** The settings the article chose (the defaults where it chose none): the figure's first state. */
   readonly settings: FigureValues<F>;
-  /** The computation's result for those settings, made when the page was built (computed figures only). */
-  readonly initial: FigureResult<F>;
+  /** The computation's result for those settings, made when the page was built (computed figures only), packed. */
+  readonly initial: Packed<FigureResult<F>>;
 }
 
 export class FigureSettingsError extends Error {

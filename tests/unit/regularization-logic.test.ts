@@ -4,7 +4,8 @@ import pruneFigure from '../../src/figures/regularization/PruneRetrain.figure';
 import { resolveSettings } from '../../src/figures/figure';
 import { runSettings, type CompactRun } from '../../src/models/regularization/experiment';
 import { findings } from '../../src/models/regularization/findings';
-import { decodeFrames, encodeFrames, switchedOff } from '../../src/models/regularization/heatmap-frames';
+import { decodeFrames, encodeFrames, frameAt, keepFrame, switchedOff } from '../../src/models/regularization/heatmap-frames';
+import heatmapsFigure from '../../src/figures/regularization/WeightHeatmaps.figure';
 import { heatmapRun } from '../../src/models/regularization/heatmaps';
 import { pruneAndRetrain, type PruneSettings } from '../../src/models/regularization/prune';
 import { SOURCE_L1_ERRORS } from '../../src/models/regularization/source';
@@ -116,6 +117,22 @@ describe('heatmap frames', () => {
     expect(h.epochs).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
     expect(h.frames[0].map((w) => w.length)).toEqual([10, 100, 100, 10]);
     expect(decodeFrames(encodeFrames(h.frames))).toEqual(h.frames);
+  });
+
+  it('the page carries only the frame on screen, with the colour scale of all frames', async () => {
+    const settings = resolveSettings(heatmapsFigure, { every: 10, epoch: 35 });
+    const runs = (await heatmapsFigure.compute!.load())({ seed: settings.seed, lambda: settings.lambda, every: 10 }, () => {});
+    expect(frameAt(runs[0].epochs, 35)).toBe(3); // epochs 0, 10, 20, 30, …: the last at or before 35
+    const carried = heatmapsFigure.island!(runs, settings);
+    for (const [i, run] of carried.entries()) {
+      const frames = decodeFrames(run.frames);
+      expect(frames).toHaveLength(11);
+      frames.forEach((f, k) => expect(f.every((w) => w.length === 0), `frame ${k}`).toBe(k !== 3));
+      expect(frames[3]).toEqual(decodeFrames(runs[i].frames)[3]);
+      expect(run.maxAbs).toBe(runs[i].maxAbs);
+      expect(run.maxAbs).toBe(Math.max(...decodeFrames(runs[i].frames).flat(2).map(Math.abs)));
+    }
+    expect(keepFrame('a|b|c', 1)).toBe('|b|');
   });
 
   it('counts switched-off units as prune does', () => {

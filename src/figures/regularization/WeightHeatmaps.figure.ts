@@ -1,4 +1,4 @@
-import type { PackedHeatmap } from '../../models/regularization/heatmap-frames';
+import { frameAt, keepFrame, type PackedHeatmap } from '../../models/regularization/heatmap-frames';
 import { SOURCE_PROTOCOL } from '../../models/regularization/source';
 import { defineFigure, type Report } from '../figure';
 
@@ -14,6 +14,8 @@ export default defineFigure({
     threshold: { type: 'number', default: 0.01, min: 0, max: 1, label: '“near zero” below |w| =', description: '|w| below which a weight counts as near zero (outlined units).' },
     epoch: { type: 'number', default: 100, min: 0, max: 100, integer: true, step: 1, label: 'epoch', description: 'Epoch shown at first (the nearest frame).' },
   },
+  // The page carries the frame on screen; the worker recomputes the others when the reader scrubs or plays.
+  island: (runs: PackedHeatmap[], s) => runs.map((r) => ({ ...r, frames: keepFrame(r.frames, frameAt(r.epochs, s.epoch)) })),
   compute: {
     inputs: ['seed', 'lambda', 'every'],
     load: async () => {

@@ -14,6 +14,8 @@ export interface HeatmapRun {
   readonly frames: number[][][];
   readonly status: 'ok' | 'diverged' | 'stopped';
   readonly testError: number | null;
+  /** The largest |w| of any frame (the colour scale's end, the same for every frame). */
+  readonly maxAbs: number;
 }
 
 /** Hidden units a penalty switched off in a frame (as `prune` decides): removed[h] for hidden layer h + 1. */
@@ -42,4 +44,21 @@ export function packHeatmap(run: HeatmapRun): PackedHeatmap {
 
 export function unpackHeatmap(packed: PackedHeatmap): HeatmapRun {
   return { ...packed, frames: decodeFrames(packed.frames) };
+}
+
+/** The frame shown at an epoch: the last one at or before it (the first if none). */
+export function frameAt(epochs: readonly number[], epoch: number): number {
+  let k = 0;
+  epochs.forEach((e, i) => {
+    if (e <= epoch) k = i;
+  });
+  return k;
+}
+
+/** Packed frames with only frame `k` kept (the others empty, to be recomputed when needed). */
+export function keepFrame(packed: string, k: number): string {
+  return packed
+    .split('|')
+    .map((f, i) => (i === k ? f : ''))
+    .join('|');
 }

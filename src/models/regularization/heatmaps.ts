@@ -34,6 +34,7 @@ export function heatmapRun(method: Method, s: HeatmapSettings): HeatmapRun {
     frames,
     status: run.status,
     testError: run.testError,
+    maxAbs: frames.reduce((m, f) => f.reduce((mm, w) => w.reduce((a, v) => (Number.isFinite(v) ? Math.max(a, Math.abs(v)) : a), mm), m), 0),
   };
 }
 

@@ -188,11 +188,14 @@ export function heatmapPlot(
     y: { domain: [0, rows], reverse: true, axis: null },
     marks: [
       // each matrix's area, faintly, so a matrix of near-zero weights still shows its shape
-      Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: 0.07, inset: 0.5 }),
+      Plot.rect(
+        layout.offsets.map((x, l) => ({ x1: x, x2: x + sizes[l + 1], y1: layout.tops[l], y2: layout.tops[l] + sizes[l] })),
+        { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: 0.07 },
+      ),
       Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: (d: { w: number }) => weightFill(d.w), fillOpacity: (d: { w: number }) => weightOpacity(d.w, m), inset: 0.5 }),
       Plot.rect(deadOutlines(sizes, removed, perRow), { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', stroke: 'var(--fg)', strokeWidth: 1.5, strokeDasharray: '3,2', fill: 'none' }),
       Plot.text(labels, { x: 'x', y: 'y', text: 'text', fill: 'currentColor', lineAnchor: 'bottom' }),
-      Plot.rect(key.cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: 0.07 }),
+      Plot.rect([{ x1: key.cells[0].x1, x2: key.cells[key.cells.length - 1].x2, y1: key.cells[0].y1, y2: key.cells[0].y2 }], { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: 0.07 }),
       Plot.rect(key.cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: (d: { w: number }) => weightFill(d.w), fillOpacity: (d: { w: number }) => weightOpacity(d.w, m) }),
       ...(['start', 'middle', 'end'] as const).map((anchor) =>
         Plot.text(

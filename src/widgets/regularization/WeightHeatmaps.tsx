@@ -20,7 +20,8 @@ export default function WeightHeatmaps({ id, settings, initial }: IslandProps<ty
   const job = useFigureJob(figure, s, initial, settings, { delay: 200 });
   const runs = useMemo(() => job.result.map(unpackHeatmap), [job.result]);
   const [playing, setPlaying] = useState(false);
-  const busy = job.phase === 'running';
+  // Training for new settings (not just fetching the frames the page did not carry).
+  const busy = job.phase === 'running' && !job.current;
   const epochs = runs[0].epochs;
   const frameCount = epochs.length;
   // The frame shown: the last one at or before the chosen epoch.
@@ -46,16 +47,27 @@ export default function WeightHeatmaps({ id, settings, initial }: IslandProps<ty
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [playing, frame, frameCount, epochs]);
 
-  const maxAbs = useMemo(() => {
-    let m = 0;
-    for (const r of runs) for (const f of r.frames) for (const w of f) for (const v of w) if (Number.isFinite(v)) m = Math.max(m, Math.abs(v));
-    return Math.ceil(m * 10) / 10;
-  }, [runs]);
+  // The colour scale's end, the same for every frame of both runs (the runs carry it: the page may carry only one frame).
+  const maxAbs = useMemo(() => Math.ceil(Math.max(...runs.map((r) => r.maxAbs)) * 10) / 10, [runs]);
+  // A frame the page did not carry: the worker computes the runs again, with every frame.
+  const missing = runs.some((r) => (r.frames[frame] ?? []).every((w) => w.length === 0));
+  useEffect(() => {
+    if (missing && job.phase !== 'running' && job.current) job.run();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [missing]);
+  const nearest = (r: (typeof runs)[number]) => {
+    // while the other frames are computed, the closest frame there is
+    let best = -1;
+    r.frames.forEach((f, i) => {
+      if (f.some((w) => w.length > 0) && (best < 0 || Math.abs(i - frame) < Math.abs(best - frame))) best = i;
+    });
+    return r.frames[Math.max(0, best)];
+  };
 
   const views = useMemo(
     () =>
       runs.map((r) => {
-        const weights = r.frames[Math.min(frame, r.frames.length - 1)];
+        const weights = missing ? nearest(r) : r.frames[Math.min(frame, r.frames.length - 1)];
         const removed = switchedOff(r.sizes, weights, s.threshold);
         const hidden = r.sizes.slice(1, -1).reduce((a, b) => a + b, 0);
         const off = removed.reduce((a, u) => a + u.length, 0);
@@ -94,15 +106,21 @@ export default function WeightHeatmaps({ id, settings, initial }: IslandProps<ty
         <Field state={state} name="seed" />
         <Field state={state} name="lambda" />
         <Field state={state} name="threshold" />
-        {busy && <Button onClick={job.stop}>Stop</Button>}
+        {job.phase === 'running' && <Button onClick={job.stop}>Stop</Button>}
       </Controls>
       {job.phase !== 'build' && job.phase !== 'done' && (
-        <JobStatus job={job} testId="heat-status" summary="" running="Training the two runs in a background worker…" stopped="The heatmaps show the last complete runs." />
+        <JobStatus
+          job={job}
+          testId="heat-status"
+          summary=""
+          running={job.current ? 'Computing the other frames in a background worker…' : 'Training the two runs in a background worker…'}
+          stopped="The heatmaps show the last complete runs."
+        />
       )}
       <UrlNotice state={state} />
       <p class="nn-status" data-testid="heat-epoch">
-        After epoch {epoch} of 100 (run 1, seed {job.resultInput.seed}). Dashed outlines: hidden units whose incoming or outgoing
-        weights are all below {formatNumber(s.threshold, 3)} in size.
+        {missing ? `Epoch ${epoch}: computing its weights… ` : `After epoch ${epoch} of 100 (run 1, seed ${job.resultInput.seed}). `}Dashed outlines: hidden units whose incoming or
+        outgoing weights are all below {formatNumber(s.threshold, 3)} in size.
       </p>
       <div class="reg-two">
         {views.map((v) => (

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import figure, { experimentSettings } from '../../figures/regularization/Experiment.figure';
-import type { FigureValues } from '../../figures/figure';
+import type { FigureValues, Packed } from '../../figures/figure';
 import { settingsData, type CompactRun, type ExperimentOutput, type LiveCost } from '../../models/regularization/experiment';
 import { useFigureJob, type FigureJob } from '../shared/figure-job';
 
@@ -36,7 +36,7 @@ export interface ExperimentRun {
  * Preact update runs in its own task and the browser's style, layout and paint in the next, so
  * neither grows into a long task).
  */
-export function useExperimentRun(values: FigureValues<typeof figure>, initial: ExperimentOutput, initialValues: FigureValues<typeof figure>): ExperimentRun {
+export function useExperimentRun(values: FigureValues<typeof figure>, initial: Packed<ExperimentOutput>, initialValues: FigureValues<typeof figure>): ExperimentRun {
   const job = useFigureJob(figure, values, initial, initialValues, { accumulate });
   const running = job.phase === 'running' || job.phase === 'stopped';
   const jobSettings = useMemo(() => (job.jobInput ? experimentSettings(job.jobInput) : null), [job.jobInput]);
@@ -49,7 +49,7 @@ export function useExperimentRun(values: FigureValues<typeof figure>, initial: E
     [running, jobSettings, partialData, job.partial, job.phase, job.result],
   );
   const final = job.phase === 'stopped' ? shown : job.result;
-  const [plotted, setPlotted] = useState<ExperimentOutput[]>(() => Array.from({ length: PLOTS }, () => initial));
+  const [plotted, setPlotted] = useState<ExperimentOutput[]>(() => Array.from({ length: PLOTS }, () => job.result));
   const [staging, setStaging] = useState(false);
   const ticket = useRef(0);
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { inputKey, jobInput, type FigureDeclaration, type FigureInput, type FigurePartial, type FigureResult, type FigureValues } from '../../figures/figure';
+import { inputKey, jobInput, unpack, type FigureDeclaration, type FigureInput, type FigurePartial, type FigureResult, type FigureValues, type Packed } from '../../figures/figure';
 import { JobCancelled, useJobRunner } from './jobs';
 
 /**
@@ -48,14 +48,14 @@ export interface FigureJobOptions<P, A> {
 export function useFigureJob<F extends FigureDeclaration<any, any, any, any>, A = FigurePartial<F>>(
   figure: F,
   values: FigureValues<F>,
-  initial: FigureResult<F>,
+  initial: Packed<FigureResult<F>>,
   initialValues: FigureValues<F>,
   { accumulate, delay = 250 }: FigureJobOptions<FigurePartial<F>, A> = {},
 ): FigureJob<F, A> {
   const runner = useJobRunner();
   const input = jobInput(figure, values);
   const key = inputKey(input);
-  const [done, setDone] = useState<{ result: FigureResult<F>; input: FigureInput<F> }>(() => ({ result: initial, input: jobInput(figure, initialValues) }));
+  const [done, setDone] = useState<{ result: FigureResult<F>; input: FigureInput<F> }>(() => ({ result: unpack(initial), input: jobInput(figure, initialValues) }));
   const [partial, setPartial] = useState<A | null>(null);
   const [running, setRunning] = useState<FigureInput<F> | null>(null);
   const [progress, setProgress] = useState(0);

@@ -3,7 +3,7 @@ import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { resolveSettings, type FigureDeclaration } from '../../../src/figures/figure';
+import { pack, resolveSettings, type FigureDeclaration } from '../../../src/figures/figure';
 import { checkValue, codecOf, controlLabel, optionLabel, urlKey, type SettingSpec } from '../../../src/figures/settings';
 
 /**
@@ -82,7 +82,7 @@ describe.each(figures)('$figure.name', ({ path, figure, article }) => {
     expect(Widget, `src/widgets/${article}/${figure.name}.tsx`).toBeTruthy();
     const settings = resolveSettings(figure, {});
     const initial = figure.compute ? (await figure.compute.load())(Object.fromEntries(figure.compute.inputs.map((k) => [k, settings[k as string]])) as never, () => {}) : undefined;
-    const html = renderToString(h(Widget as never, { id: 'test', settings, initial }));
+    const html = renderToString(h(Widget as never, { id: 'test', settings, initial: pack(initial) }));
     const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
     const controls = [...document.querySelectorAll('[data-setting]')];
     for (const el of controls) {
