@@ -43,7 +43,7 @@ export default defineConfig({
     // Equations set side by side with `\qquad` wrap on narrow screens (remarkMathRows).
     processor: unified({
       remarkPlugins: [remarkMath, remarkMathRows, remarkWidgetChecks],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false, output: process.env.NN_KATEX_OUTPUT || 'htmlAndMathml' }], rehypeStrictKatex, rehypeScrollableBlocks, rehypeMathUnsearchable, rehypeMathPunctuation, rehypeHeadingAnchors, rehypeCitationBacklinks, links.rehype],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeScrollableBlocks, rehypeMathUnsearchable, rehypeMathPunctuation, rehypeHeadingAnchors, rehypeCitationBacklinks, links.rehype],
     }),
   },
   vite: {
