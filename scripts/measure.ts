@@ -1,0 +1,243 @@
+/**
+ * What a reader on a phone gets from the built site (dist/), measured: `npm run measure`.
+ *
+ *   npm run build && npm run measure              # every figure below, printed as tables
+ *   npm run measure -- --lighthouse               # also Lighthouse (mobile) on every page (fetches lighthouse@13 with npx)
+ *   npm run measure -- --json > measure.json
+ *
+ * Phone = a 360 × 740 screen at DPR 3, touch, and the CPU slowed 4× (Chrome DevTools' mobile
+ * profile), in the headless Chromium the tests use. Figures from a shared machine drift: compare
+ * runs made in the same hour, and ratios rather than milliseconds.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { findChromium, launchChromium } from '../tests/e2e/support/browser';
+import { listPages } from '../tests/e2e/support/page';
+import { serveStatic } from '../tests/e2e/support/server';
+
+const root = join(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+const args = new Set(process.argv.slice(2));
+const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+const SLOWDOWN = 4;
+
+interface PageFigures {
+  page: string;
+  htmlKB: number;
+  htmlGzipKB: number;
+  svgKB: number;
+  propsKB: number;
+  domElements: number;
+  jsAtLoadKB: number;
+  jsAfterScrollKB: number;
+  longTasksAtLoad: number[];
+  longTasksScrolling: number[];
+  lcpMs: number;
+  cls: number;
+}
+
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+
+async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  // tsx names the functions handed to page.evaluate with a helper the page does not have
+  await page.addInitScript({ content: 'window.__name = (f) => f;' });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
+  return { context, page, cdp };
+}
+
+/** Long tasks, LCP and CLS, recorded from the first byte. */
+const OBSERVE = () => {
+  const w = window as unknown as { __nn: { long: { start: number; duration: number }[]; lcp: number; cls: number } };
+  w.__nn = { long: [], lcp: 0, cls: 0 };
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__nn.long.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.__nn.lcp = Math.max(w.__nn.lcp, e.startTime)))).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((l) =>
+    (l.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]).forEach((e) => !e.hadRecentInput && (w.__nn.cls += e.value)),
+  ).observe({ type: 'layout-shift', buffered: true });
+};
+
+async function pageFigures(browser: Browser, base: string, path: string): Promise<PageFigures> {
+  const html = readFileSync(join(dist, path, path.endsWith('.html') ? '' : 'index.html'), 'utf8');
+  const svg = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].reduce((n, m) => n + m[0].length, 0);
+  const props = [...html.matchAll(/ props="[^"]*"/g)].reduce((n, m) => n + m[0].length, 0);
+  const { context, page } = await phone(browser);
+  const scripts: string[] = [];
+  page.on('response', (r) => r.url().endsWith('.js') && scripts.push(new URL(r.url()).pathname));
+  await page.addInitScript(OBSERVE);
+  await page.goto(base + path, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(1000);
+  const jsBytes = () => scripts.reduce((n, s) => n + gzipSync(readFileSync(join(dist, s.replace(/^\//, '')))).length, 0);
+  const atLoad = await page.evaluate(() => (window as unknown as { __nn: { long: { duration: number }[]; lcp: number } }).__nn);
+  const jsAtLoad = jsBytes();
+  const domElements = await page.evaluate(() => document.getElementsByTagName('*').length);
+  const before = atLoad.long.length;
+  // Read the whole page as a reader scrolls it: a screen at a time.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight * 0.8) {
+      scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  });
+  await page.waitForTimeout(1000);
+  const after = await page.evaluate(() => (window as unknown as { __nn: { long: { duration: number }[]; cls: number } }).__nn);
+  const figures: PageFigures = {
+    page: `/${path}`,
+    htmlKB: kb(Buffer.byteLength(html)),
+    htmlGzipKB: kb(gzipSync(html).length),
+    svgKB: kb(svg),
+    propsKB: kb(props),
+    domElements,
+    jsAtLoadKB: kb(jsAtLoad),
+    jsAfterScrollKB: kb(jsBytes()),
+    longTasksAtLoad: atLoad.long.map((t) => Math.round(t.duration)),
+    longTasksScrolling: after.long.slice(before).map((t) => Math.round(t.duration)),
+    lcpMs: Math.round(atLoad.lcp),
+    cls: Math.round(after.cls * 1000) / 1000,
+  };
+  await context.close();
+  return figures;
+}
+
+interface Latency {
+  what: string;
+  ms: number;
+  goal: string;
+}
+
+/**
+ * The reader's inputs during `act`, one per interaction (Event Timing's interactionId): the time
+ * from the input to the next paint (what the reader waits; INP measures the same) and the time
+ * spent in the page's own handlers.
+ */
+async function interactionTimes(page: Page, act: () => Promise<void>): Promise<{ paint: number; handlers: number }[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __events: Map<number, { paint: number; handlers: number }> };
+    w.__events = new Map();
+    new PerformanceObserver((l) =>
+      (l.getEntries() as PerformanceEventTiming[]).forEach((e) => {
+        if (!e.interactionId) return;
+        const old = w.__events.get(e.interactionId) ?? { paint: 0, handlers: 0 };
+        w.__events.set(e.interactionId, { paint: Math.max(old.paint, e.duration), handlers: old.handlers + (e.processingEnd - e.processingStart) });
+      }),
+    ).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
+  });
+  await act();
+  await page.waitForTimeout(500);
+  return page.evaluate(() => [...(window as unknown as { __events: Map<number, { paint: number; handlers: number }> }).__events.values()].map((v) => ({ paint: Math.round(v.paint), handlers: Math.round(v.handlers) })));
+}
+
+const summary = (times: { paint: number; handlers: number }[]) => {
+  const paints = times.map((t) => t.paint).sort((a, b) => a - b);
+  const handlers = Math.max(0, ...times.map((t) => t.handlers));
+  return `input → next paint: median ${paints[Math.floor(paints.length / 2)] ?? 0} ms, slowest ${paints[paints.length - 1] ?? 0} ms; handlers at most ${handlers} ms`;
+};
+
+async function latencies(browser: Browser, base: string): Promise<Latency[]> {
+  const out: Latency[] = [];
+  const { context, page } = await phone(browser);
+  await page.goto(`${base}articles/l1-vs-l2-regularization/`, { waitUntil: 'networkidle' });
+  const exp = page.locator('#fig-exp');
+  await exp.scrollIntoViewIfNeeded();
+  await exp.locator('.nn-figure-body').tap({ position: { x: 4, y: 4 } });
+  await page.waitForFunction(() => !document.querySelector('#fig-exp astro-island[ssr]'));
+  await page.waitForTimeout(500);
+  // A cold worker: the first rerun of the page.
+  const t = await page.evaluate(
+    () =>
+      new Promise<{ first: number; done: number }>((resolve) => {
+        const fig = document.querySelector('#fig-exp')!;
+        const button = [...fig.querySelectorAll('button')].find((b) => b.textContent?.includes('Rerun'))!;
+        const cell = () => fig.querySelector('[data-testid="err-none-0"]')?.textContent;
+        const start = performance.now();
+        let first = 0;
+        const watch = new MutationObserver(() => {
+          if (!first && cell() === '…') first = -1; // the table cleared: wait for the first run's number
+          if (first === -1 && cell() !== '…') first = performance.now() - start;
+          if (fig.querySelector('.reg-experiment')?.getAttribute('data-phase') === 'done') {
+            watch.disconnect();
+            resolve({ first: first > 0 ? first : performance.now() - start, done: performance.now() - start });
+          }
+        });
+        watch.observe(fig, { subtree: true, childList: true, characterData: true, attributes: true });
+        button.click();
+      }),
+  );
+  out.push({ what: 'Experiment: rerun → first run shown (cold worker)', ms: Math.round(t.first), goal: '≤ 100 ms' });
+  out.push({ what: 'Experiment: rerun → all 20 runs shown (cold worker)', ms: Math.round(t.done), goal: '≤ 1000 ms' });
+  // A slider step and a pointer move on the activation article.
+  await page.goto(`${base}articles/activation-functions/`, { waitUntil: 'networkidle' });
+  const softmax = page.locator('#fig-softmax');
+  await softmax.scrollIntoViewIfNeeded();
+  await softmax.locator('.nn-figure-body').tap({ position: { x: 4, y: 4 } });
+  await page.waitForFunction(() => !document.querySelector('#fig-softmax astro-island[ssr]'));
+  const slider = softmax.getByRole('slider', { name: /Temperature/ });
+  const steps = await interactionTimes(page, async () => {
+    await slider.focus();
+    for (let k = 0; k < 8; k++) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(120);
+    }
+  });
+  out.push({ what: `Softmax: 8 slider steps (${summary(steps)})`, ms: Math.max(0, ...steps.map((t) => t.paint)), goal: '≤ 16 ms of main-thread work' });
+  const all = page.locator('#fig-all');
+  await all.scrollIntoViewIfNeeded();
+  await all.locator('.nn-figure-body').tap({ position: { x: 4, y: 4 } });
+  await page.waitForFunction(() => !document.querySelector('#fig-all astro-island[ssr]'));
+  const box = (await all.locator('.act-panel').first().boundingBox())!;
+  const moves = await interactionTimes(page, async () => {
+    for (let k = 0; k < 8; k++) {
+      await page.touchscreen.tap(box.x + 20 + k * ((box.width - 40) / 8), box.y + box.height / 2);
+      await page.waitForTimeout(120);
+    }
+  });
+  out.push({ what: `Explorer: 8 taps on the plot (${summary(moves)})`, ms: Math.max(0, ...moves.map((t) => t.paint)), goal: '≤ 16 ms of main-thread work' });
+  await context.close();
+  return out;
+}
+
+function lighthouse(url: string): Record<string, number> {
+  const report = execFileSync(
+    'npx',
+    ['--yes', 'lighthouse@13', url, '--quiet', '--output=json', '--only-categories=performance,accessibility,best-practices,seo', '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking'],
+    { env: { ...process.env, CHROME_PATH: findChromium() }, maxBuffer: 64 * 1024 * 1024 },
+  ).toString();
+  const categories = JSON.parse(report).categories as Record<string, { score: number }>;
+  return Object.fromEntries(Object.entries(categories).map(([k, v]) => [k, Math.round(v.score * 100)]));
+}
+
+const server = await serveStatic(dist, '/');
+const browser = await launchChromium();
+try {
+  const pages = listPages(dist).filter((p) => !p.startsWith('404'));
+  const figures: PageFigures[] = [];
+  for (const p of pages) figures.push(await pageFigures(browser, server.url, p));
+  const lat = await latencies(browser, server.url);
+  const lh = args.has('--lighthouse') ? Object.fromEntries(pages.map((p) => [`/${p}`, lighthouse(server.url + p)])) : null;
+  if (args.has('--json')) {
+    console.log(JSON.stringify({ figures, latencies: lat, lighthouse: lh }, null, 2));
+  } else {
+    console.log(`Phone: 360 × 740, DPR 3, CPU ${SLOWDOWN}× slower, headless Chromium.\n`);
+    console.log('| page | HTML KB | gzip KB | SVG KB | island props KB | DOM elements | JS at load KB | JS after scrolling KB | long tasks at load (ms) | long tasks scrolling (ms) | LCP ms | CLS |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const f of figures) {
+      console.log(
+        `| ${f.page} | ${f.htmlKB} | ${f.htmlGzipKB} | ${f.svgKB} | ${f.propsKB} | ${f.domElements} | ${f.jsAtLoadKB} | ${f.jsAfterScrollKB} | ${f.longTasksAtLoad.join(', ') || 'none'} | ${f.longTasksScrolling.join(', ') || 'none'} | ${f.lcpMs} | ${f.cls} |`,
+      );
+    }
+    console.log('\n| reader action | ms | goal |\n|---|---|---|');
+    for (const l of lat) console.log(`| ${l.what} | ${l.ms} | ${l.goal} |`);
+    if (lh) {
+      console.log('\n| page | performance | accessibility | best practices | SEO |\n|---|---|---|---|---|');
+      for (const [p, s] of Object.entries(lh)) console.log(`| ${p} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} |`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
