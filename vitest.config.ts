@@ -26,6 +26,7 @@ export default defineConfig({
         test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
+          maxConcurrency: 2,
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },
@@ -36,7 +37,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
-          fileParallelism: false,
+          // Two test files at a time, each with its own browser (a 2-core machine runs CI).
+          fileParallelism: true,
+          maxWorkers: 2,
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },

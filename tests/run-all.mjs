@@ -29,10 +29,15 @@ const bin = (name) => `${root}node_modules/.bin/${name}`;
 let passed = 0;
 let failed = 0;
 const failures = [];
+/** How long each phase took, printed at the end. */
+const times = [];
+const started = Date.now();
 
 function run(label, cmd, args, extraEnv = {}) {
   console.log(`\n━━ ${label} ━━ ${[cmd.replace(root, ''), ...args].join(' ')}`);
+  const t0 = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
+  times.push([label, Date.now() - t0]);
   return r.status === 0;
 }
 
@@ -71,6 +76,8 @@ vitest('build');
 vitest('e2e', { NN_SITE_BUILT: built ? '1' : '0' });
 
 console.log('');
+const seconds = (ms) => `${(ms / 1000).toFixed(0)} s`;
+console.log(`Time: ${times.map(([label, ms]) => `${label} ${seconds(ms)}`).join(' · ')} · total ${seconds(Date.now() - started)}`);
 if (failures.length) console.log(`Failed: ${failures.join('; ')}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -74,8 +74,9 @@ const cases = [
 ];
 
 describe('a contributor mistake fails the build, naming file, line and cause', () => {
+  // Two builds at a time (vitest.config.ts: maxConcurrency), each in its own folders.
   for (const c of cases) {
-    it(c.folder, async () => {
+    it.concurrent(c.folder, async () => {
       const result = await buildSite({ content: `./tests/fixtures/broken/${c.folder}`, out: join(out, c.folder) });
       expect(result.code).not.toBe(0);
       expect(result.output).toContain(c.where);

@@ -6,6 +6,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { launchChromium } from './support/browser';
 import { allProblems, listPages, openPage, scrollThrough } from './support/page';
 import { drawnTexts, overlaps } from './support/plots';
+import { bringAllAlive } from './support/figure';
 
 /** Reader-experience budgets on the real site: accessibility, JavaScript weight, layout shift, paint, keyboard. */
 let browser: Browser;
@@ -29,16 +30,16 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 describe('accessibility (axe-core), light and dark', () => {
   for (const path of pages) {
-    for (const scheme of ['light', 'dark'] as const) {
-      it(`/${path} in ${scheme} mode has no violations`, async () => {
-        const { page, close } = await openPage(browser, siteUrl, { colorScheme: scheme });
-        await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
-        await scrollThrough(page);
-        await page.waitForLoadState('networkidle');
-        expect(await axeViolations(page)).toEqual([]);
-        await close();
-      });
-    }
+    it(`/${path} has no violations, in light and in dark mode, with every figure alive`, async () => {
+      const { page, close } = await openPage(browser, siteUrl);
+      await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+      await bringAllAlive(page);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        expect(await axeViolations(page), scheme).toEqual([]);
+      }
+      await close();
+    });
   }
 });
 
@@ -350,9 +351,7 @@ describe('keyboard', () => {
     it(`/${path}: Tab reaches every control, each with a visible focus ring`, async () => {
       const { page, problems, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
       await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
-      await scrollThrough(page);
-      await page.waitForLoadState('networkidle');
-      await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 20_000 }).catch(() => {});
+      await bringAllAlive(page);
       const focusable = await page.evaluate(
         () =>
           [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(

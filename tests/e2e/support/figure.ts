@@ -25,6 +25,18 @@ export async function goLive(page: Page, id: string): Promise<void> {
   }, fig(id));
 }
 
+/** Brings every figure of the page to life (pointing at each in turn), so what is checked next is the live page. */
+export async function bringAllAlive(page: Page): Promise<void> {
+  const ids = await page.locator('figure[data-nn-figure]').evaluateAll((els) => els.map((el) => el.id));
+  for (const id of ids) {
+    const body = page.locator(`#${id} .nn-figure-body`);
+    await body.scrollIntoViewIfNeeded();
+    await body.hover({ position: { x: 2, y: 2 } });
+  }
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 30_000 });
+  await page.evaluate(() => scrollTo(0, 0));
+}
+
 /** The figure's drawn SVG (the visible one, for figures drawn in two sizes). */
 export async function svgOf(page: Page, selector: string): Promise<string> {
   return page.locator(`${selector} .nn-plot:visible svg`).first().evaluate((el) => el.outerHTML);
