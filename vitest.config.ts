@@ -26,7 +26,6 @@ export default defineConfig({
         test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
-          maxConcurrency: 2,
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -9,6 +9,8 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 /**
  * The contributor checks: each fixture folder under tests/fixtures/broken/ holds one article with
  * one mistake. The build must fail, and its message must name the file, the line and the cause.
+ * The figure checks (one remark plugin, remark-widget-checks.mjs) are run on most of their fixtures
+ * without a whole build in tests/unit/figure-checks.test.ts; one of them is built here, end to end.
  */
 const cases = [
   {
@@ -17,39 +19,9 @@ const cases = [
     problem: /unknown component <SoftMax>: it is not imported in this article\. Known widgets: .*\bSoftmax\b/,
   },
   {
-    folder: 'widget-bad-enum',
-    where: 'widget-bad-enum.mdx:11:3',
-    problem: /<VanishingGradient>: prop "init" must be one of "glorotUniform", "heUniform" \(got "no-such-init"\)/,
-  },
-  {
     folder: 'widget-bad-type',
     where: 'widget-bad-type.mdx:10:17',
     problem: /<Softmax>: prop "temperature" must be a number from 0\.1 to 5 \(got "2"\) — write temperature=\{2\}/,
-  },
-  {
-    folder: 'widget-unknown-prop',
-    where: 'widget-unknown-prop.mdx:10:17',
-    problem: /<Softmax>: unknown prop "colour"; allowed props: logits, temperature, id, class, caption/,
-  },
-  {
-    folder: 'figure-no-caption',
-    where: 'figure-no-caption.mdx:10:1',
-    problem: /<Softmax>: a figure needs a caption saying what it shows: caption="…", or a <span slot="caption">…<\/span> inside it/,
-  },
-  {
-    folder: 'figure-duplicate-id',
-    where: 'figure-duplicate-id.mdx:12:1',
-    problem: /two figures have the id "s" \(the other is <Softmax> on line 10\); give each figure its own id/,
-  },
-  {
-    folder: 'figure-contradiction',
-    where: 'figure-contradiction.mdx:10:1',
-    problem: /<ActivationExplorer>: xMin \(3\) must be less than xMax \(1\)/,
-  },
-  {
-    folder: 'findings-alone',
-    where: 'findings-alone.mdx:10:1',
-    problem: /<Findings> describes the page's <Experiment>, but this page has none: add one, or remove <Findings>/,
   },
   {
     folder: 'missing-citation',
@@ -74,9 +46,8 @@ const cases = [
 ];
 
 describe('a contributor mistake fails the build, naming file, line and cause', () => {
-  // Two builds at a time (vitest.config.ts: maxConcurrency), each in its own folders.
   for (const c of cases) {
-    it.concurrent(c.folder, async () => {
+    it(c.folder, async () => {
       const result = await buildSite({ content: `./tests/fixtures/broken/${c.folder}`, out: join(out, c.folder) });
       expect(result.code).not.toBe(0);
       expect(result.output).toContain(c.where);
