@@ -104,6 +104,30 @@ const actions: Record<string, (figure: HTMLElement) => Promise<void> | void> = {
       say(figure, `Copy this link: ${url.href}`);
     }
   },
+  async embed(figure) {
+    document.dispatchEvent(new Event(FLUSH_URL_EVENT));
+    const path = figure.dataset.nnEmbed;
+    const id = figure.dataset.nnFigure;
+    if (!path || !id) return say(figure, 'This figure has no page of its own to embed.');
+    const src = new URL(path, location.href);
+    // The figure's current settings (and, on an embed page, what it hides and its theme).
+    for (const [key, value] of new URLSearchParams(location.search)) {
+      if (key.startsWith(`${id}.`) || (location.pathname === src.pathname && (key === 'hide' || key === 'theme'))) src.searchParams.set(key, value);
+    }
+    const caption = figure.querySelector('figcaption')?.textContent?.trim().split(/(?<=[.!?])\s/)[0].replace(/[.!?]$/, '') || 'A figure of Neural Notes';
+    const height = Math.ceil(figure.getBoundingClientRect().height) + 60;
+    const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    const snippet =
+      `<iframe src="${escape(src.href)}" title="${escape(caption)}" style="width:100%;height:${height}px;border:0" loading="lazy"></iframe>\n` +
+      // Optional: lets the frame follow the figure's height as the reader changes it.
+      `<script>addEventListener('message',(e)=>{if(e.data&&e.data.type==='neural-notes:embed-height')for(const f of document.querySelectorAll('iframe'))if(f.contentWindow===e.source)f.style.height=e.data.height+'px'})</script>`;
+    try {
+      await navigator.clipboard.writeText(snippet);
+      say(figure, 'Embed code copied: an iframe with the figure’s current settings. Add hide=… to its address to hide controls (see the README).');
+    } catch {
+      say(figure, `Copy this embed code: ${snippet}`);
+    }
+  },
   svg(figure) {
     const svg = mainSvg(figure);
     if (!svg) return say(figure, 'This figure has nothing to download yet.');

@@ -20,7 +20,8 @@ afterAll(async () => {
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
 const fixtureUrl = inject('fixtureUrl');
-const pages = listPages(siteDir);
+// Every page, but of the embed pages (one per figure, tested in embed.test.ts) only one.
+const pages = listPages(siteDir).filter((p) => !p.startsWith('embed/') || p === 'embed/l1-vs-l2-regularization/exp/');
 const articlePages = pages.filter((p) => p.startsWith('articles/'));
 
 async function axeViolations(page: Page): Promise<string[]> {

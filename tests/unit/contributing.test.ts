@@ -66,6 +66,8 @@ describe('CONTRIBUTING.md', () => {
     const doc = read('CONTRIBUTING.md');
     const names = readdirSync(join(root, 'src/components/widgets')).filter((f) => f.endsWith('.astro')).map((f) => f.replace('.astro', ''));
     for (const name of names) expect(doc).toContain(`### ${name}\n`);
+    // README's "For teachers" lists every figure of every article with its embed page.
+    expect(read('README.md')).toContain('| Experiment `exp` | `/embed/l1-vs-l2-regularization/exp/` |');
   }, 60_000);
 });
 

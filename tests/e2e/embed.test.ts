@@ -1,0 +1,119 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { allProblems } from './support/page';
+import { goLive, useBrowser } from './support/figure';
+
+/** Every figure's page of its own (/embed/<article>/<id>/), for teachers to embed. */
+const { open, browser } = useBrowser();
+afterAll(async () => {
+  await browser()?.close();
+});
+
+const site = inject('siteUrl');
+const embeds = readdirSync(join(inject('siteDir'), 'embed')).flatMap((article) =>
+  readdirSync(join(inject('siteDir'), 'embed', article)).map((id) => ({ article, id, url: `${site}embed/${article}/${id}/` })),
+);
+const visible = (page: Page, sel: string) => page.locator(sel).first().isVisible();
+
+describe('embed pages', () => {
+  it('exist for every figure of every article', () => {
+    expect(embeds.map((e) => `${e.article}/${e.id}`)).toEqual(
+      expect.arrayContaining(['activation-functions/all', 'activation-functions/softmax', 'activation-functions/dead', 'l1-vs-l2-regularization/exp', 'l1-vs-l2-regularization/heat', 'l1-vs-l2-regularization/sweep']),
+    );
+    expect(embeds.length).toBe(17);
+  });
+
+  it('each shows its figure, drawn, with its caption and a link back, loading no figure code until the reader turns to it, and nothing from another site', async () => {
+    for (const e of embeds) {
+      const { page, problems, close } = await open(e.url, { viewport: { width: 800, height: 700 } });
+      const scripts: string[] = [];
+      page.on('response', (r) => r.url().endsWith('.js') && scripts.push(r.url()));
+      await page.goto(e.url, { waitUntil: 'networkidle' });
+      expect(await page.locator(`#fig-${e.id} .nn-plot svg`).count(), e.id).toBeGreaterThan(0);
+      expect((await page.locator('figcaption').innerText()).length, e.id).toBeGreaterThan(20);
+      const back = page.locator('.embed-source a').first();
+      expect(await back.getAttribute('href')).toBe(`/articles/${e.article}/#fig-${e.id}`);
+      expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+      expect(scripts.filter((s) => !/Figure\.astro|url-events/.test(s)), e.id).toEqual([]);
+      expect(allProblems(problems), e.id).toEqual([]);
+      await close();
+    }
+  });
+
+  it('works without JavaScript, as the figure drawn when the site was built', async () => {
+    const { page, close } = await open(`${site}embed/activation-functions/softmax/`, { javaScriptEnabled: false });
+    await page.goto(`${site}embed/activation-functions/softmax/`);
+    expect(await page.locator('#fig-softmax [data-testid="softmax-probs"]').innerText()).toBe('0.846, 0.085, 0.069');
+    expect(await page.locator('.nn-noscript').count()).toBe(1);
+    await close();
+  });
+
+  it('restores the state of its address, hides the controls it names, and shows the numbers the article shows at that state', async () => {
+    const state = 'exp.lambda=1&exp.runs=2&exp.seed=3';
+    const embed = await open(`${site}embed/l1-vs-l2-regularization/exp/?${state}&hide=lambda,seed,toolbar`);
+    await embed.page.goto(`${site}embed/l1-vs-l2-regularization/exp/?${state}&hide=lambda,seed,toolbar`, { waitUntil: 'networkidle' });
+    expect(await visible(embed.page, '[data-setting="lambda"]')).toBe(false);
+    expect(await visible(embed.page, '[data-setting="seed"]')).toBe(false);
+    expect(await visible(embed.page, '.nn-figure-actions')).toBe(false);
+    expect(await visible(embed.page, '[data-setting="runs"]')).toBe(true);
+    await embed.page.locator('#fig-exp').scrollIntoViewIfNeeded();
+    await embed.page.waitForSelector('#fig-exp [data-phase="done"]', { timeout: 30_000 });
+    expect(await visible(embed.page, '[data-setting="lambda"]'), 'still hidden once the figure is live').toBe(false);
+    const cells = (page: Page) => page.locator('#fig-exp [data-testid^="err-"], #fig-exp [data-testid^="mean-"]').allInnerTexts();
+    const inEmbed = await cells(embed.page);
+    const article = await open(`${site}articles/l1-vs-l2-regularization/?${state}`);
+    await article.page.goto(`${site}articles/l1-vs-l2-regularization/?${state}`, { waitUntil: 'networkidle' });
+    await article.page.locator('#fig-exp').scrollIntoViewIfNeeded();
+    await article.page.waitForSelector('#fig-exp [data-phase="done"]', { timeout: 30_000 });
+    expect(await cells(article.page)).toEqual(inEmbed);
+    expect(inEmbed.filter((t) => /^\d+\.\d\d$/.test(t)).length).toBe(8);
+    expect(allProblems(embed.problems)).toEqual([]);
+    await embed.close();
+    await article.close();
+  });
+
+  it('tells the page around it its height, and the Embed button copies a frame with the figure’s current state', async () => {
+    const { page, context, problems, close } = await open(site);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site).origin });
+    await page.goto(`${site}articles/activation-functions/?softmax.t=2`, { waitUntil: 'networkidle' });
+    await goLive(page, 'softmax');
+    await page.locator('#fig-softmax').getByRole('button', { name: 'Embed' }).click();
+    const snippet = await page.evaluate(() => navigator.clipboard.readText());
+    expect(snippet).toMatch(new RegExp(`^<iframe src="${site.replace(/[.?]/g, '\\$&')}embed/activation-functions/softmax/\\?softmax\\.t=2" title="Softmax of editable logits" style="width:100%;height:\\d+px;border:0" loading="lazy"></iframe>\\n<script>`));
+    // The snippet in a page of its own: the frame grows to the figure's height.
+    await page.setContent(`<!doctype html><body>${snippet}</body>`);
+    const frame = page.locator('iframe');
+    await expect.poll(async () => (await frame.boundingBox())?.height ?? 0, { timeout: 15_000 }).toBeGreaterThan(500);
+    const inner = page.frameLocator('iframe');
+    await expect.poll(() => inner.locator('#fig-softmax [data-testid="softmax-probs"]').innerText()).toBe(await inner.locator('#fig-softmax [data-testid="softmax-probs"]').innerText());
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('keeps calm under a hostile address: long, scripted, non-numeric and repeated values', async () => {
+    const long = 'x'.repeat(10_000);
+    const url = `${site}embed/l1-vs-l2-regularization/exp/?exp.lambda=1e308&exp.lambda=NaN&exp.runs=${long}&hide=%3Cscript%3Ealert(1)%3C%2Fscript%3E,${'y'.repeat(100)}&theme=%3Cimg%20src%3Dx%3E&exp.methods=l1,l1,%3Cb%3E`;
+    const { page, problems, close } = await open(url);
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.locator('#fig-exp').scrollIntoViewIfNeeded();
+    const notice = () => page.locator('#fig-exp [data-testid="url-notice"]').innerText();
+    await expect.poll(notice).toMatch(/^Ignored /);
+    for (const part of ['exp.methods=l1,l1,<b>: Penalties must be', 'exp.lambda=1e308: λ must be a number from 0 to 10', 'exp.lambda=NaN: given twice, the first one is used', `exp.runs=${'x'.repeat(23)}…: runs per method must be a whole number from 1 to 100`]) {
+      expect(await notice()).toContain(part);
+    }
+    // (the notice quotes what it ignored; nothing else shows NaN)
+    expect((await page.locator('body').innerText()).replace(await notice(), '')).not.toMatch(/\bNaN\b|Infinity|undefined/);
+    expect(await page.locator('img[src="x"], b').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+    expect(dialogs).toBe(0);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+});
