@@ -22,6 +22,31 @@ export interface Computation<S extends SettingSpecs, K extends keyof S, R, P> {
   readonly load: () => Promise<(input: Pick<Values<S>, K>, report: Report<P>) => R>;
 }
 
+/** A value a formula in the article can show from a figure, as the figure changes. */
+export interface LiveValue {
+  /** How it is named where it is announced ("x", "σ(x)", "p₁"). */
+  readonly label: string;
+  /** What it is, for authors (gallery, CONTRIBUTING, error messages). */
+  readonly description: string;
+  /** Significant digits it is written with (default 3), unless `decimals` is given. */
+  readonly digits?: number;
+  /** Written with this many decimals instead (e.g. 2 for a probability: 0.27, 0.70). */
+  readonly decimals?: number;
+  /** The room kept for it, in characters (default: the widest number its format writes in −99.9…). */
+  readonly chars?: number;
+}
+
+/**
+ * The numbers a figure lends to the formulas around it (src/components/LiveFormula.astro): a formula
+ * writes `\live{name}` where a number goes; the page shows the value for the figure's first state,
+ * and the figure sends new values as the reader changes it.
+ */
+export interface LiveValues<S extends SettingSpecs> {
+  readonly values: Readonly<Record<string, LiveValue>>;
+  /** The values for these settings; `at` holds what the reader points at (e.g. the explorer's cursor `x`). */
+  compute(settings: Values<S>, at?: Readonly<Record<string, number>>): Record<string, number>;
+}
+
 export interface FigureDeclaration<S extends SettingSpecs = SettingSpecs, K extends keyof S = keyof S, R = unknown, P = unknown> {
   /** The wrapper's and the widget's file name, e.g. "Experiment". */
   readonly name: string;
@@ -47,6 +72,8 @@ export interface FigureDeclaration<S extends SettingSpecs = SettingSpecs, K exte
   island?(result: R, values: Values<S>): R;
   /** Other figures on the same page whose settings this one reads (e.g. Findings reads Experiment). */
   readonly reads?: readonly string[];
+  /** Numbers the figure lends to live formulas on its page. */
+  readonly live?: LiveValues<S>;
 }
 
 /** Declares a figure (the identity, typed, so a declaration's mistakes are type errors). */

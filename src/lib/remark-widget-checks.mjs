@@ -13,7 +13,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
-import { findWrappers, loadFigures, repoRoot, universalProps, wrappersDir } from './widgets.mjs';
+import { findWrappers, loadFigures, loadTs, repoRoot, universalProps, wrappersDir } from './widgets.mjs';
+
+/** The live formula component (LiveFormula.astro): checked against the figure it names. */
+const liveFormulaFile = join(repoRoot, 'src/components/LiveFormula.astro');
 
 /** Must match PAGE_FIGURES_PROP in src/components/island.ts. */
 const PAGE_FIGURES_PROP = 'nnPageFigures';
@@ -104,6 +107,8 @@ export function remarkWidgetChecks() {
     });
     if (elements.length === 0) return;
     const { figures, checkValue, resolveSettings, propNames } = await loadFigures();
+    /** <LiveFormula> elements, checked once every figure of the page is known. */
+    const formulas = [];
     const known = () => findWrappers().join(', ');
     /** Figures on this page, in order: { node, name, id, props (literal ones), literal (all props literal) }. */
     const page = [];
@@ -120,6 +125,10 @@ export function remarkWidgetChecks() {
       const source = names.get(local);
       if (!source || !file.path || !source.startsWith('.')) continue;
       const target = resolve(dirname(file.path), source);
+      if (target === liveFormulaFile) {
+        formulas.push(node);
+        continue;
+      }
       if (dirname(target) !== wrappersDir || !target.endsWith('.astro')) continue;
       const widget = relative(wrappersDir, target).replace(/\.astro$/, '');
       if (!existsSync(target) || !figures.has(widget)) {
@@ -184,6 +193,31 @@ export function remarkWidgetChecks() {
         const line = first.node.position?.start?.line ?? '?';
         report(entry.node, `two figures have the id "${entry.id}" (the other is <${first.name}> on line ${line}); give each figure its own id`);
       } else seen.set(entry.id, entry);
+    }
+    for (const node of formulas) {
+      const attrs = Object.fromEntries(node.attributes.filter((a) => a.type === 'mdxJsxAttribute').map((a) => [a.name, attributeValue(a)]));
+      const of = attrs.of;
+      const target = page.find((e) => e.id === of);
+      if (typeof of !== 'string' || typeof attrs.tex !== 'string') {
+        report(node, '<LiveFormula> needs of="<figure id>" and tex="…" written as plain strings');
+        continue;
+      }
+      if (!target || !target.figure.live) {
+        const lenders = page.filter((e) => e.figure.live).map((e) => e.id);
+        report(node, `<LiveFormula of="${of}">: no figure with that id on this page lends its numbers to formulas${lenders.length ? ` (those that do: ${lenders.join(', ')})` : ''}`);
+        continue;
+      }
+      const known = target.figure.live.values;
+      for (const m of attrs.tex.matchAll(/\\live\{([^}]*)\}/g)) {
+        if (!(m[1] in known)) report(node, `<LiveFormula of="${of}">: <${target.name}> has no live value "${m[1]}"; it has ${Object.keys(known).join(', ')}`);
+      }
+      try {
+        const { typesetLive } = await loadTs(join(repoRoot, 'src/lib/live-formula.ts'));
+        typesetLive(attrs.tex, {}, {});
+      } catch (error) {
+        report(node, `<LiveFormula of="${of}">: KaTeX cannot typeset the formula: ${error.message}`);
+      }
+      node.attributes.push({ type: 'mdxJsxAttribute', name: PAGE_FIGURES_PROP, value: JSON.stringify([{ name: target.name, id: target.id, props: target.props }]) });
     }
     for (const entry of page) {
       for (const read of entry.figure.reads ?? []) {

@@ -238,6 +238,50 @@ describe('a figure drawn twice', () => {
   });
 });
 
+describe('formulas that show a figure’s numbers', () => {
+  const shown = (page: Page) =>
+    page.locator('.nn-live-formula[data-nn-live-of="sig"]').evaluate((f) => ({
+      html: [...f.querySelectorAll('.katex-html [data-nnlive]')].map((e) => `${e.getAttribute('data-nnlive')}=${e.textContent}`),
+      mathml: [...f.querySelectorAll('mn[data-nnlive]')].map((e) => `${e.getAttribute('data-nnlive')}=${e.textContent}`),
+      box: (({ width, height }) => ({ width, height }))(f.querySelector('.katex-html')!.getBoundingClientRect()),
+      said: f.querySelector('[data-nn-live-say]')?.textContent ?? '',
+    }));
+  /** The sigmoid's numbers at x as the formula writes them (4 significant digits, minus sign U+2212). */
+  const expected = (x: number) => {
+    const f = 1 / (1 + Math.exp(-x));
+    const w = (v: number, d: number) => String(Number(v.toPrecision(d))).replace('-', '\u2212');
+    return [`x=${w(x, 3)}`, `x=${w(x, 3)}`, `f.sigmoid=${w(f, 4)}`, `x=${w(x, 3)}`, `d.sigmoid=${w(f * (1 - f), 4)}`];
+  };
+
+  it('are typeset with the figure’s first numbers before any script, for eyes and for screen readers', async () => {
+    const { page, close } = await open(page1, { javaScriptEnabled: false });
+    await page.goto(page1);
+    const before = await shown(page);
+    expect(before.html).toEqual(expected(1.5));
+    expect(before.mathml).toEqual(before.html);
+    await close();
+  });
+
+  it('rewrite their numbers in place as the reader moves the figure’s cursor, without moving the formula, and say them once they settle', async () => {
+    const { page, problems, close } = await open(page1, { viewport: { width: 1280, height: 800 } });
+    await page.goto(page1, { waitUntil: 'networkidle' });
+    const before = await shown(page);
+    const slider = page.locator('#fig-sig [role="slider"]').first();
+    await slider.focus();
+    await expect.poll(() => live(page, 'sig')).toBe(true);
+    for (let i = 0; i < 12; i++) await slider.press('ArrowLeft');
+    const x = Number(await slider.getAttribute('aria-valuenow'));
+    expect(x).toBeLessThan(1.5);
+    await expect.poll(async () => (await shown(page)).html).toEqual(expected(x));
+    const after = await shown(page);
+    expect(after.mathml).toEqual(after.html);
+    expect(after.box).toEqual(before.box);
+    await expect.poll(async () => (await shown(page)).said).toBe(expected(x).filter((_, i) => i !== 1 && i !== 3).map((t) => t.replace(/^x=/, 'x = ').replace(/^f\.sigmoid=/, 'Sigmoid f(x) = ').replace(/^d\.sigmoid=/, 'Sigmoid f′(x) = ')).join('; '));
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+});
+
 describe('text generated from the page’s own figures', () => {
   it('“What we found” describes the settings the article gave its Experiment (λ = 1, two runs), with the numbers of its table', async () => {
     const { page, close } = await open(page1, { javaScriptEnabled: false });

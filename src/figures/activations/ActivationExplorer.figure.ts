@@ -1,6 +1,14 @@
-import { FUNCTIONS } from '../../models/activations/functions';
+import { FUNCTIONS, makeActivation } from '../../models/activations/functions';
 import { FUNCTION_LABELS } from '../../plots/activations/labels';
-import { defineFigure } from '../figure';
+import { defineFigure, type LiveValue } from '../figure';
+
+/** Each function's value and slope at the cursor, for live formulas: `f.relu`, `d.relu`, … */
+const perFunction: Record<string, LiveValue> = Object.fromEntries(
+  FUNCTIONS.flatMap((fn) => [
+    [`f.${fn}`, { label: `${FUNCTION_LABELS[fn]} f(x)`, description: `${FUNCTION_LABELS[fn]} at the cursor.`, digits: 4 }],
+    [`d.${fn}`, { label: `${FUNCTION_LABELS[fn]} f′(x)`, description: `The slope of ${FUNCTION_LABELS[fn]} at the cursor.`, digits: 4 }],
+  ]),
+);
 
 export default defineFigure({
   name: 'ActivationExplorer',
@@ -21,6 +29,30 @@ export default defineFigure({
     upper: { type: 'number', default: 8, min: 0.5, max: 50, label: 'RReLU u', description: 'RReLU upper bound u of a ~ U(l, u).' },
     training: { type: 'boolean', default: false, label: 'Show slopes drawn in training', url: 'train', description: 'RReLU: also show the slopes drawn in training mode.' },
     seed: { type: 'number', default: 1, min: 0, max: 1e9, integer: true, label: 'seed', prop: false, description: 'Seed of the RReLU training-mode draw (Resample).' },
+  },
+  live: {
+    values: {
+      x: { label: 'x', description: 'Where the readout cursor is.', digits: 3 },
+      ex: { label: 'eˣ', description: 'e to the power x, at the cursor.', digits: 4 },
+      emx: { label: 'e⁻ˣ', description: 'e to the power −x, at the cursor.', digits: 4 },
+      slope: { label: 'Leaky slope', description: 'Leaky ReLU’s negative slope.', digits: 3 },
+      a: { label: 'a', description: 'PReLU’s slope a.', digits: 3 },
+      alpha: { label: 'α', description: 'ELU’s α.', digits: 3 },
+      lower: { label: 'l', description: 'RReLU’s lower bound l.', digits: 3 },
+      upper: { label: 'u', description: 'RReLU’s upper bound u.', digits: 3 },
+      evalSlope: { label: '2/(l + u)', description: 'RReLU’s slope in evaluation mode, 2/(l + u).', digits: 4 },
+      ...perFunction,
+    },
+    compute(s, at) {
+      const x = Math.min(s.xMax, Math.max(s.xMin, at?.x ?? s.cursor));
+      const out: Record<string, number> = { x, ex: Math.exp(x), emx: Math.exp(-x), slope: s.slope, a: s.a, alpha: s.alpha, lower: s.lower, upper: s.upper, evalSlope: 2 / (s.lower + s.upper) };
+      for (const fn of FUNCTIONS) {
+        const act = makeActivation(fn, s);
+        out[`f.${fn}`] = act.output(x);
+        out[`d.${fn}`] = act.der(x);
+      }
+      return out;
+    },
   },
   rules: (s) =>
     s.xMin >= s.xMax ? `xMin (${s.xMin}) must be less than xMax (${s.xMax})` : s.lower > s.upper ? `lower (${s.lower}) must not exceed upper (${s.upper})` : null,

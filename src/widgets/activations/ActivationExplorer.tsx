@@ -11,6 +11,7 @@ import { Field } from '../shared/Field';
 import { useFigureState } from '../shared/figure-state';
 import { PlotView } from '../shared/PlotView';
 import { UrlNotice } from '../shared/UrlNotice';
+import { useLiveValues } from '../shared/live';
 import { CurveCursor } from './CurveCursor';
 import './activations.css';
 
@@ -30,6 +31,7 @@ export default function ActivationExplorer({ id, settings }: IslandProps<typeof 
   // The readout is announced when the arrow keys move the cursor, not at every pointer move.
   const [announce, setAnnounce] = useState(true);
   const x = Math.min(x1, Math.max(x0, cursor));
+  useLiveValues(figure, id, s, { x });
 
   const acts = useMemo(
     () => s.functions.map((name) => ({ name, act: makeActivation(name, params) })),
