@@ -16,9 +16,11 @@ export function formatCode(format: LiveFormat = {}): string {
   return format.decimals !== undefined ? `f${format.decimals}` : `d${format.digits ?? 3}`;
 }
 
-/** Writes a live number in the format a `data-format` code names (an em dash if it is not finite). */
+/** Writes a live number in the format a `data-format` code names (∞ for an overflow, an em dash for no number). */
 export function formatLive(value: number, code: string): string {
   const n = Number(code.slice(1)) || 0;
+  if (value === Infinity) return '∞';
+  if (value === -Infinity) return '−∞';
   if (code[0] === 'f') return Number.isFinite(value) ? value.toFixed(n).replace('-', '\u2212') : '—';
   return formatNumber(value, n || 3);
 }

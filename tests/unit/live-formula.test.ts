@@ -44,7 +44,8 @@ describe('live formulas', () => {
     expect(formatLive(0.5, 'f2')).toBe('0.50');
     expect(formatLive(-0.0000123456, 'd3')).toBe('−1.23e-5');
     expect(formatLive(NaN, 'f2')).toBe('—');
-    expect(formatLive(Infinity, 'd3')).toBe('—');
+    expect(formatLive(Infinity, 'd3')).toBe('∞');
+    expect(formatLive(-Infinity, 'f1')).toBe('−∞');
   });
 
   it('reserves the width of the widest number a value will hold', () => {

@@ -27,3 +27,8 @@ export function naiveSoftmaxFails(logits: readonly number[], temperature: number
 export function classLabels(k: number): string[] {
   return Array.from({ length: k }, (_, i) => String(i + 1));
 }
+
+/** The class (1-based) a figure selects, among `classes`: beyond the last, the last. */
+export function selectedClass(setting: number, classes: number): number {
+  return Math.min(Math.max(1, Math.round(setting)), classes);
+}

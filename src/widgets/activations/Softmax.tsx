@@ -2,18 +2,20 @@ import { softmax, softmaxJacobian } from '@neural-notes/nn';
 import { useMemo, useState } from 'preact/hooks';
 import type { IslandProps } from '../../figures/figure';
 import figure from '../../figures/activations/Softmax.figure';
-import { SOFTMAX_PRESETS, classLabels, naiveSoftmaxFails } from '../../models/activations/softmax';
+import { SOFTMAX_PRESETS, classLabels, naiveSoftmaxFails, selectedClass } from '../../models/activations/softmax';
 import { formatNumber, formatProbability } from '../../lib/format';
 import { softmaxPlot } from '../../plots/activations/softmax';
-import { Button, Controls, NumberField } from '../shared/controls';
+import { Button, Controls, NumberField, Select } from '../shared/controls';
 import { DualPlot } from '../shared/DualPlot';
 import { Field, numberRule } from '../shared/Field';
 import { useFigureState } from '../shared/figure-state';
+import { useLiveValues } from '../shared/live';
 import { UrlNotice } from '../shared/UrlNotice';
 import './activations.css';
 
 const sameList = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 const LOGITS = figure.settings.logits;
+const { j: J, k: K } = figure.settings;
 
 /** Softmax of editable logits: presets, a temperature, the stable computation and the Jacobian. */
 export default function Softmax({ id, settings }: IslandProps<typeof figure>) {
@@ -21,6 +23,9 @@ export default function Softmax({ id, settings }: IslandProps<typeof figure>) {
   const update = state.update;
   const [message, setMessage] = useState<string | null>(null);
   const { logits: z, temperature: t } = state.values;
+  const j = selectedClass(state.values.j, z.length);
+  const k = selectedClass(state.values.k, z.length);
+  useLiveValues(figure, id, state.values);
   const probs = useMemo(() => softmax(z, t), [z, t]);
   const labels = classLabels(z.length);
   const [wide, narrow] = useMemo(
@@ -91,8 +96,10 @@ export default function Softmax({ id, settings }: IslandProps<typeof figure>) {
           {message}
         </p>
       )}
-      <Controls label="Temperature">
+      <Controls label="Temperature and the classes the formulas follow">
         <Field state={state} name="temperature" format={(v) => formatNumber(v, 2)} />
+        <Select setting="j" label={J.label} value={String(j)} options={labels.map((l) => ({ value: l, label: l }))} onChange={(v) => update({ j: Number(v) })} />
+        <Select setting="k" label={K.label} value={String(k)} options={labels.map((l) => ({ value: l, label: l }))} onChange={(v) => update({ k: Number(v) })} />
       </Controls>
       <UrlNotice state={state} />
       <p class="act-note">
@@ -108,7 +115,7 @@ export default function Softmax({ id, settings }: IslandProps<typeof figure>) {
       </p>
       {jacobian ? (
         <details class="act-details">
-          <summary>Jacobian ∂σ<sub>j</sub>/∂z<sub>k</sub> for these logits</summary>
+          <summary>Jacobian ∂σ<sub>j</sub>/∂z<sub>k</sub> for these logits (pick an entry to follow it in the formulas)</summary>
           <div class="nn-table-scroll" tabIndex={0} role="region" aria-label="Softmax Jacobian (table)">
             <table class="nn-table">
               <thead>
@@ -122,11 +129,21 @@ export default function Softmax({ id, settings }: IslandProps<typeof figure>) {
                 </tr>
               </thead>
               <tbody>
-                {jacobian.map((row, j) => (
-                  <tr key={j}>
-                    <th scope="row">{labels[j]}</th>
-                    {row.map((v, k) => (
-                      <td key={k}>{formatNumber(v, 3)}</td>
+                {jacobian.map((row, r) => (
+                  <tr key={r}>
+                    <th scope="row">{labels[r]}</th>
+                    {row.map((v, c) => (
+                      <td key={c} class={r + 1 === j && c + 1 === k ? 'act-cell-selected' : undefined}>
+                        <button
+                          type="button"
+                          class="act-cell"
+                          aria-pressed={r + 1 === j && c + 1 === k ? 'true' : 'false'}
+                          aria-label={`∂σ${r + 1}/∂z${c + 1} = ${formatNumber(v, 3)}: show j = ${r + 1}, k = ${c + 1} in the formulas`}
+                          onClick={() => update({ j: r + 1, k: c + 1 })}
+                        >
+                          {formatNumber(v, 3)}
+                        </button>
+                      </td>
                     ))}
                   </tr>
                 ))}
