@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { unified } from '@astrojs/markdown-remark';
@@ -13,6 +14,7 @@ import { remarkWidgetChecks } from './src/lib/remark-widget-checks.mjs';
 import { remarkMathRows } from './src/lib/remark-math-rows.mjs';
 import { linkChecks } from './src/lib/link-checks.mjs';
 import { interactDirective } from './src/components/interact-directive.mjs';
+import { sitemapAlias, sitemapOptions } from './src/lib/sitemap.mjs';
 
 /**
  * Deployment knobs, all from the environment so one build command serves every host:
@@ -36,7 +38,7 @@ export default defineConfig({
   cacheDir: process.env.NEURAL_NOTES_CACHE || './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx(), preact(), interactDirective(), pagefindSearch(), links.integration],
+  integrations: [mdx(), preact(), interactDirective(), pagefindSearch(), links.integration, sitemap(sitemapOptions), sitemapAlias()],
   markdown: {
     // Maths: `$…$` and `$$…$$` are typeset by KaTeX at build time; a formula KaTeX cannot
     // typeset fails the build (rehypeStrictKatex) instead of publishing red error text.

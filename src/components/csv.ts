@@ -1,12 +1,17 @@
-/** Rows of records as CSV (RFC 4180): every key that occurs is a column (in order of first use), quoted where needed. */
-export function toCsv(rows: readonly Record<string, string | number | boolean | null>[]): string {
+import { csvFormat } from 'd3-dsv';
+
+type Cell = string | number | boolean | null;
+
+/**
+ * Rows of records as CSV (RFC 4180), written by d3-dsv: every key that occurs is a column (in
+ * order of first use), quoted where needed. d3-dsv writes NaN and ±Infinity as text; a figure's
+ * CSV leaves them empty (a missing value, not a number a spreadsheet would misread), so those
+ * cells are cleared first. Ends with a newline, like every line of the file.
+ */
+export function toCsv(rows: readonly Record<string, Cell>[]): string {
   if (rows.length === 0) return '';
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const cell = (v: string | number | boolean | null | undefined) => {
-    if (v === null || v === undefined) return '';
-    if (typeof v === 'number' && !Number.isFinite(v)) return '';
-    const text = String(v);
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+  const clean = rows.map((row) =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' && !Number.isFinite(v) ? null : v])),
+  );
+  return `${csvFormat(clean)}\n`;
 }
