@@ -9,6 +9,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { rehypeStrictKatex, rehypeScrollableBlocks, rehypeMathUnsearchable, rehypeMathPunctuation } from './src/lib/rehype-strict-katex.mjs';
 import { rehypeHeadingAnchors } from './src/lib/rehype-heading-anchors.mjs';
 import { rehypeCitationBacklinks } from './src/lib/rehype-citation-backlinks.mjs';
+import { citations } from './src/lib/rehype-citations.mjs';
 import { pagefindSearch } from './src/lib/pagefind-integration.mjs';
 import { remarkWidgetChecks } from './src/lib/remark-widget-checks.mjs';
 import { remarkMathRows } from './src/lib/remark-math-rows.mjs';
@@ -28,6 +29,9 @@ const site = process.env.NEURAL_NOTES_SITE || 'https://neural-notes.example.org'
 // Article checks that fail the build naming file and line: unknown widgets and invalid widget
 // props (remarkWidgetChecks), citations missing from the bibliography and broken internal links
 // or anchors (linkChecks; links are verified against the pages once they are all written).
+// Citations from BibTeX ([@key]): numbered, with a generated reference list; an unknown key fails
+// the build at its line; entries no article cites are reported after the build.
+const cites = citations();
 const links = linkChecks({ base, content: process.env.NEURAL_NOTES_CONTENT || './content/articles' });
 
 export default defineConfig({
@@ -38,14 +42,14 @@ export default defineConfig({
   cacheDir: process.env.NEURAL_NOTES_CACHE || './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx(), preact(), interactDirective(), pagefindSearch(), links.integration, sitemap(sitemapOptions), sitemapAlias()],
+  integrations: [mdx(), preact(), interactDirective(), pagefindSearch(), links.integration, cites.integration, sitemap(sitemapOptions), sitemapAlias()],
   markdown: {
     // Maths: `$…$` and `$$…$$` are typeset by KaTeX at build time; a formula KaTeX cannot
     // typeset fails the build (rehypeStrictKatex) instead of publishing red error text.
     // Equations set side by side with `\qquad` wrap on narrow screens (remarkMathRows).
     processor: unified({
       remarkPlugins: [remarkMath, remarkMathRows, remarkWidgetChecks],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeScrollableBlocks, rehypeMathUnsearchable, rehypeMathPunctuation, rehypeHeadingAnchors, rehypeCitationBacklinks, links.rehype],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeScrollableBlocks, rehypeMathUnsearchable, rehypeMathPunctuation, cites.rehype, rehypeHeadingAnchors, rehypeCitationBacklinks, links.rehype],
     }),
   },
   vite: {

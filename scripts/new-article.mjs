@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 // `npm run new -- <slug>`: writes a draft article, content/articles/<slug>.mdx, with its
 // frontmatter filled in and one working example of each thing an article uses (maths, a widget
-// in a figure, a citation with its bibliography, a link to a section). It builds as it is, and
-// shows up in `npm run dev` at /articles/<slug>/ straight away.
+// in a figure, a citation, a link to a section). It builds as it is, and shows up in
+// `npm run dev` at /articles/<slug>/ straight away. The example citation's entry is added to the
+// article's bibliography (the nearest references.bib, see src/lib/bibliography.mjs; one is
+// started in the content folder if there is none) unless it is there already.
 //
 // Options: --dir <folder> writes into another content folder (default: $NEURAL_NOTES_CONTENT,
 // else content/articles); --date YYYY-MM-DD sets the publication date (default: today).
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { slugOf } from '../src/lib/article-slugs.mjs';
+import { BIBLIOGRAPHY_FILE, findBibliography } from '../src/lib/bibliography.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -70,7 +73,8 @@ $$
 \\operatorname{softmax}(z)_j = \\frac{e^{z_j}}{\\sum_{k=1}^{K} e^{z_k}},
 $$
 
-a result that goes back a long way <a href="#ref-bridle1990" class="cite">[1]</a>.
+a result that goes back a long way [@bridle1990]. (Cite with the key of an entry of
+content/references.bib; the reference list at the end is generated.)
 
 ## See it live
 
@@ -78,13 +82,27 @@ Each figure is a widget from the gallery at /widgets/; its props are checked whe
 The figure below is explained in [the section above](#the-idea).
 
 <Softmax id="softmax" logits={[3, 0.7, 0.5]} caption="Softmax of three scores: change them and watch the probabilities." />
-
-## References
-
-<ol class="bibliography">
-  <li id="ref-bridle1990">J. S. Bridle, “Probabilistic interpretation of feedforward classification network outputs, with relationships to statistical pattern recognition”, in <em>Neurocomputing</em>, Springer, 1990.</li>
-</ol>
 `;
+}
+
+/** The entry the template cites, as it goes into references.bib. */
+export const exampleEntry = `
+@incollection{bridle1990,
+  author    = {Bridle, John S.},
+  title     = {Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships to Statistical Pattern Recognition},
+  booktitle = {Neurocomputing: Algorithms, Architectures and Applications},
+  publisher = {Springer},
+  pages     = {227--236},
+  year      = {1990}
+}
+`;
+
+/** Makes sure the article's bibliography has the template's example entry; returns its path. */
+function addExampleEntry(articleFile, folder) {
+  const bib = findBibliography(articleFile, root) ?? join(folder, BIBLIOGRAPHY_FILE);
+  const text = existsSync(bib) ? readFileSync(bib, 'utf8') : '';
+  if (!/@\w+\s*\{\s*bridle1990\s*,/.test(text)) appendFileSync(bib, exampleEntry);
+  return bib;
 }
 
 export function newArticle({ slug, dir, date = today() }) {
@@ -102,6 +120,7 @@ export function newArticle({ slug, dir, date = today() }) {
   if (!widgetImport.startsWith('.')) widgetImport = `./${widgetImport}`;
   mkdirSync(folder, { recursive: true });
   writeFileSync(file, template({ slug, date, widgetImport }), { flag: 'wx' });
+  addExampleEntry(file, folder);
   return file;
 }
 

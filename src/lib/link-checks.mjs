@@ -1,8 +1,10 @@
 // Links and citations in articles, checked so that none is broken when the site is published.
 //
 // While each article compiles (rehype plugin):
-// - a citation `<a href="#ref-KEY">` must point at an entry of the article's own bibliography
-//   (an element with id="ref-KEY"), else the build fails at that line;
+// - a link to a reference-list entry `<a href="#ref-KEY">` must point at an entry of the article's
+//   own generated reference list (an element with id="ref-KEY", made for each key it cites with
+//   [@KEY]; see rehype-citations.mjs, which checks the citations themselves), else the build
+//   fails at that line;
 // - internal links (`/articles/<slug>/`, `/articles/<slug>/#section`, `#section`) get the site's
 //   base path prepended, and are remembered with their file and line.
 // After the build has written every page (integration hook), each remembered link must lead to a
@@ -74,7 +76,7 @@ export function linkChecks({ base = '/', content = './content/articles' } = {}) 
         if (cite) {
           if (!ids.has(`ref-${cite[1]}`)) {
             const keys = [...ids].filter((i) => i.startsWith('ref-')).map((i) => i.slice(4));
-            const known = keys.length ? `keys in it: ${keys.join(', ')}` : 'this article has no bibliography entries (<li id="ref-KEY">)';
+            const known = keys.length ? `keys in it: ${keys.join(', ')}` : 'this article cites nothing, so it has no reference list (cite with [@KEY])';
             problems.push(`${where(node)}: citation "${cite[1]}" is not in this article's bibliography (${known})`);
           }
           continue;

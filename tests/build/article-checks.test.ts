@@ -24,9 +24,14 @@ const cases = [
     problem: /<Softmax>: prop "temperature" must be a number from 0\.1 to 5 \(got "2"\) — write temperature=\{2\}/,
   },
   {
-    folder: 'missing-citation',
-    where: 'missing-citation.mdx:9:18',
-    problem: /citation "maas2013" is not in this article's bibliography \(keys in it: nair2010\)/,
+    folder: 'unknown-citation-key',
+    where: 'unknown-citation-key.mdx:9:18',
+    problem: /unknown citation key "maas2013": it is not in tests\/fixtures\/broken\/unknown-citation-key\/references\.bib \(keys there: nair2010\)/,
+  },
+  {
+    folder: 'malformed-bibtex',
+    where: 'malformed-bibtex/references.bib:8:3',
+    problem: /malformed BibTeX: expected "comma", got "label"/,
   },
   {
     folder: 'broken-link',

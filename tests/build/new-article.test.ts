@@ -40,7 +40,8 @@ describe('npm run new -- <slug>', () => {
     expect(text).toMatch(/^---\ntitle: My first article\ndescription: .+\npublished: 2026-12-01\ntags: \[draft\]\ndraft: true\n---\n/);
     expect(text).toContain("import Softmax from '../../../../src/components/widgets/Softmax.astro';");
     expect(text).toContain('<Softmax id="softmax"');
-    expect(text).toContain('<li id="ref-bridle1990">');
+    expect(text).toContain('[@bridle1990]');
+    expect(readFileSync(join(content, 'references.bib'), 'utf8')).toMatch(/@incollection\{bridle1990,/);
   });
 
   it('dates the draft today by default', () => {

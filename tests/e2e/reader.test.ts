@@ -517,13 +517,18 @@ describe('every figure can be shared and downloaded', () => {
 
 describe('citations', () => {
   for (const path of articlePages) {
-    it(`/${path}: every citation links to its bibliography entry, and the entry links back`, async () => {
+    it(`/${path}: citations are numbered in order of first citation, each links to its entry in the generated reference list, and the entry links back`, async () => {
       const { page, close } = await openPage(browser, siteUrl);
       await page.goto(siteUrl + path);
-      const cites = await page.locator('a.cite').evaluateAll((as) => as.map((a) => ({ id: a.id, href: a.getAttribute('href') ?? '' })));
+      const cites = await page.locator('.cite-cluster a.cite').evaluateAll((as) => as.map((a) => ({ id: a.id, href: a.getAttribute('href') ?? '', n: Number(a.textContent) })));
       expect(cites.length).toBeGreaterThan(0);
+      const entries = await page.locator('section.references ol.bibliography > li').evaluateAll((lis) => lis.map((li) => `#${li.id}`));
+      // The first citation of each entry, in reading order, is 1, 2, 3, …: the list's order.
+      const firsts = [...new Map(cites.map((c) => [c.href, c.n])).values()];
+      expect(firsts).toEqual(entries.map((_, i) => i + 1));
       for (const c of cites) {
         expect(c.id, `citation ${c.href}`).toMatch(/^cite-/);
+        expect(entries.indexOf(c.href) + 1, `the number of ${c.href}`).toBe(c.n);
         const entry = page.locator(c.href);
         await expect(entry.count()).resolves.toBe(1);
         await expect(entry.locator(`a.cite-back[href="#${c.id}"]`).count()).resolves.toBe(1);
