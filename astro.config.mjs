@@ -10,6 +10,7 @@ import { rehypeStrictKatex, rehypeScrollableBlocks, rehypeMathUnsearchable, rehy
 import { rehypeHeadingAnchors } from './src/lib/rehype-heading-anchors.mjs';
 import { rehypeCitationBacklinks } from './src/lib/rehype-citation-backlinks.mjs';
 import { citations } from './src/lib/rehype-citations.mjs';
+import { rehypeSidenotes } from './src/lib/rehype-sidenotes.mjs';
 import { pagefindSearch } from './src/lib/pagefind-integration.mjs';
 import { remarkWidgetChecks } from './src/lib/remark-widget-checks.mjs';
 import { remarkMathRows } from './src/lib/remark-math-rows.mjs';
@@ -47,9 +48,11 @@ export default defineConfig({
     // Maths: `$…$` and `$$…$$` are typeset by KaTeX at build time; a formula KaTeX cannot
     // typeset fails the build (rehypeStrictKatex) instead of publishing red error text.
     // Equations set side by side with `\qquad` wrap on narrow screens (remarkMathRows).
+    // GFM footnotes (remark-gfm, on by default) become sidenotes (rehypeSidenotes); citations
+    // `[@key]` are typeset from the nearest references.bib (cites.rehype).
     processor: unified({
       remarkPlugins: [remarkMath, remarkMathRows, remarkWidgetChecks],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeScrollableBlocks, rehypeMathUnsearchable, rehypeMathPunctuation, cites.rehype, rehypeHeadingAnchors, rehypeCitationBacklinks, links.rehype],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeScrollableBlocks, rehypeMathUnsearchable, rehypeMathPunctuation, rehypeSidenotes, cites.rehype, rehypeHeadingAnchors, rehypeCitationBacklinks, links.rehype],
     }),
   },
   vite: {
