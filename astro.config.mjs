@@ -14,6 +14,8 @@ import { rehypeSidenotes } from './src/lib/rehype-sidenotes.mjs';
 import { pagefindSearch } from './src/lib/pagefind-integration.mjs';
 import { remarkWidgetChecks } from './src/lib/remark-widget-checks.mjs';
 import { remarkMathRows } from './src/lib/remark-math-rows.mjs';
+import { remarkCrossReferences } from './src/lib/remark-cross-references.mjs';
+import { rehypeCrossReferencePreviews } from './src/lib/rehype-cross-reference-previews.mjs';
 import { linkChecks } from './src/lib/link-checks.mjs';
 import { interactDirective } from './src/components/interact-directive.mjs';
 import { sitemapAlias, sitemapOptions } from './src/lib/sitemap.mjs';
@@ -49,10 +51,12 @@ export default defineConfig({
     // typeset fails the build (rehypeStrictKatex) instead of publishing red error text.
     // Equations set side by side with `\qquad` wrap on narrow screens (remarkMathRows).
     // GFM footnotes (remark-gfm, on by default) become sidenotes (rehypeSidenotes); citations
-    // `[@key]` are typeset from the nearest references.bib (cites.rehype).
+    // `[@key]` are typeset from the nearest references.bib (cites.rehype). Displayed formulas with
+    // \label{eq:NAME} and every figure are numbered; [@eq:NAME] and [@fig:ID] refer to them
+    // (remarkCrossReferences; the equation's preview is copied once typeset).
     processor: unified({
-      remarkPlugins: [remarkMath, remarkMathRows, remarkWidgetChecks],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeScrollableBlocks, rehypeMathUnsearchable, rehypeMathPunctuation, rehypeSidenotes, cites.rehype, rehypeHeadingAnchors, rehypeCitationBacklinks, links.rehype],
+      remarkPlugins: [remarkMath, remarkMathRows, remarkWidgetChecks, remarkCrossReferences],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeScrollableBlocks, rehypeMathUnsearchable, rehypeMathPunctuation, rehypeCrossReferencePreviews, rehypeSidenotes, cites.rehype, rehypeHeadingAnchors, rehypeCitationBacklinks, links.rehype],
     }),
   },
   vite: {

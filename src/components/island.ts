@@ -27,6 +27,8 @@ export function computeOnce<F extends FigureDeclaration<any, any, any, any>>(fig
 
 export interface FrameProps {
   id: string;
+  /** The figure's number on its page, handed over by the article's build (remark-cross-references.mjs). */
+  nnFigureNumber?: string;
   /** The figure's own id (its URL prefix), for the hydration directive. */
   figureId: string;
   class?: string;
@@ -35,11 +37,15 @@ export interface FrameProps {
   wide: boolean;
 }
 
+/** The attribute through which the article's build numbers its figures; must match remark-cross-references.mjs. */
+export const FIGURE_NUMBER_PROP = 'nnFigureNumber';
+
 /** The props of a figure's frame (Figure.astro) and of its island, from what the article passed. */
 export async function island<F extends FigureDeclaration<any, any, any, any>>(
   figure: F,
-  given: Record<string, unknown>,
+  props: Record<string, unknown>,
 ): Promise<{ frame: FrameProps; props: IslandProps<F> }> {
+  const { [FIGURE_NUMBER_PROP]: number, ...given } = props;
   const id = typeof given.id === 'string' && given.id !== '' ? given.id : figure.defaultId;
   let settings: FigureValues<F>;
   try {
@@ -51,6 +57,7 @@ export async function island<F extends FigureDeclaration<any, any, any, any>>(
   return {
     frame: {
       id: `fig-${id}`,
+      [FIGURE_NUMBER_PROP]: typeof number === 'string' ? number : undefined,
       figureId: id,
       class: typeof given.class === 'string' ? given.class : undefined,
       caption: typeof given.caption === 'string' ? given.caption : undefined,

@@ -132,7 +132,7 @@ export function citations() {
       // Each citation rehype-citation wrote, <span id="citation--key1--key2--n">[1, 2]</span>, becomes
       // one link per reference, each with its card.
       let cards = 0;
-      visitParents(tree, 'element', (node, ancestors) => {
+      visitParents(tree, 'element', (node) => {
         const id = String(node.properties?.id ?? '');
         if (!id.startsWith('citation--')) return undefined;
         const cluster = id.split('--').slice(1, -1).map((k) => byKey.get(byLower.get(k)) ?? byKey.get(k)).filter(Boolean);

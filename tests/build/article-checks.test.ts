@@ -34,6 +34,11 @@ const cases = [
     problem: /malformed BibTeX: expected "comma", got "label"/,
   },
   {
+    folder: 'unknown-label',
+    where: 'unknown-label.mdx:13:30',
+    problem: /unknown label "eq:chian": no displayed formula has \\label\{eq:chian\} \(labels in this article: eq:chain\)/,
+  },
+  {
     folder: 'broken-link',
     where: 'broken-link.mdx:9:1',
     problem: /broken link "\/articles\/no-such-article\/": no page \/articles\/no-such-article\/ is published/,
