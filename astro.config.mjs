@@ -35,7 +35,8 @@ const site = process.env.NEURAL_NOTES_SITE || 'https://neural-notes.example.org'
 // Citations from BibTeX ([@key]): numbered, with a generated reference list; an unknown key fails
 // the build at its line; entries no article cites are reported after the build.
 const cites = citations();
-const links = linkChecks({ base, content: process.env.NEURAL_NOTES_CONTENT || './content/articles' });
+const content = process.env.NEURAL_NOTES_CONTENT || './content/articles';
+const links = linkChecks({ base, content });
 
 export default defineConfig({
   site,
@@ -45,7 +46,7 @@ export default defineConfig({
   cacheDir: process.env.NEURAL_NOTES_CACHE || './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx(), preact(), interactDirective(), pagefindSearch(), links.integration, cites.integration, sitemap(sitemapOptions), sitemapAlias()],
+  integrations: [mdx(), preact(), interactDirective(), pagefindSearch(), links.integration, cites.integration, sitemap(sitemapOptions({ content })), sitemapAlias()],
   markdown: {
     // Maths: `$…$` and `$$…$$` are typeset by KaTeX at build time; a formula KaTeX cannot
     // typeset fails the build (rehypeStrictKatex) instead of publishing red error text.

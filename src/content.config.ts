@@ -15,6 +15,8 @@ export const articleSchema = z.object({
   published: z.coerce.date({ error: 'published must be a date written as YYYY-MM-DD' }),
   updated: z.coerce.date({ error: 'updated must be a date written as YYYY-MM-DD' }).optional(),
   tags: z.array(z.string().min(1)).default([]),
+  /** Who wrote it, as cited ("Family, Given" for a person); the site's default author when absent. */
+  authors: z.array(z.string().min(1)).default([]),
   draft: z.boolean().default(false),
 });
 

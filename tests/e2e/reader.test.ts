@@ -156,6 +156,8 @@ describe('formulas on phones and at every width', () => {
             const tex = k.querySelector('annotation')?.textContent ?? '';
             const after = k.nextSibling;
             if (k.closest('.katex-display') || tex.length > 40 || after?.nodeType !== Node.TEXT_NODE) continue;
+            // a formula not on screen (in a folded sidenote, a closed card) has no line to strand anything on
+            if (k.getClientRects().length === 0) continue;
             if (!/^[.,;:!?)]/.test(after.textContent ?? '')) continue;
             const range = document.createRange();
             range.setStart(after, 0);
