@@ -16,6 +16,7 @@ import { relative } from 'node:path';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
 import rehypeCitation from 'rehype-citation';
 import { findBibliography, loadBibliography, registerCitationStyle } from './bibliography.mjs';
+import { positionIn } from './source-position.mjs';
 
 /** Text in these elements is never a citation. */
 const NOT_PROSE = new Set(['code', 'pre', 'script', 'style', 'kbd', 'samp']);
@@ -31,17 +32,6 @@ const isElement = (node, tag) => node?.type === 'element' && (!tag || node.tagNa
 const classesOf = (node) => (Array.isArray(node.properties?.className) ? node.properties.className : []);
 const el = (tagName, properties, children = []) => ({ type: 'element', tagName, properties, children });
 const text = (value) => ({ type: 'text', value });
-
-/** file:line:col of the character `offset` into a text node. */
-function positionIn(node, offset, path) {
-  const start = node.position?.start;
-  if (!start) return `${path}:?:?`;
-  const before = node.value.slice(0, offset);
-  const lines = before.split('\n');
-  const line = start.line + lines.length - 1;
-  const column = lines.length > 1 ? lines[lines.length - 1].length + 1 : start.column + offset;
-  return `${path}:${line}:${column}`;
-}
 
 /** The citations written in the article, with where they are, and what is wrong with each. */
 function findCitations(tree, path) {

@@ -18,6 +18,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { visit, SKIP } from 'unist-util-visit';
 import { loadFigures, wrappersDir } from './widgets.mjs';
 import { attributeValue, unknown } from './remark-widget-checks.mjs';
+import { positionIn as at } from './source-position.mjs';
 
 /** The JSX attribute by which a figure's frame learns its number; see FIGURE_NUMBER_PROP in src/components/island.ts. */
 export const FIGURE_NUMBER_PROP = 'nnFigureNumber';
@@ -51,14 +52,6 @@ function setTex(node, value) {
   if (code?.children?.[0]?.type === 'text') code.children[0].value = value;
 }
 
-/** file:line:col of the character `offset` into a text node. */
-function at(node, offset, path) {
-  const start = node.position?.start;
-  if (!start) return `${path}:?:?`;
-  const lines = node.value.slice(0, offset).split('\n');
-  return `${path}:${start.line + lines.length - 1}:${lines.length > 1 ? lines[lines.length - 1].length + 1 : start.column + offset}`;
-}
-
 export function remarkCrossReferences() {
   return async (tree, file) => {
     const path = file.path ? relative(process.cwd(), file.path) : 'unknown file';
@@ -85,7 +78,7 @@ export function remarkCrossReferences() {
       const number = ++equations;
       const anchor = `eq-${label.slice(3)}`;
       labels.set(label, { kind: 'eq', number, anchor });
-      for (const p of parts) setTex(p, p.value.replace(LABEL, '').trimEnd());
+      for (const p of parts) setTex(p, p.value.replace(LABEL, '').trim());
       const numberNode = { type: 'nnEquationNumber', data: { hName: 'span', hProperties: { className: ['equation-number'] } }, children: [{ type: 'text', value: `(${number})` }] };
       parent.children[index] = { type: 'nnEquation', data: { hName: 'div', hProperties: { id: anchor, className: ['equation'] } }, position: node.position, children: [node, numberNode] };
       return SKIP;
