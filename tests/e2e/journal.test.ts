@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { Cite } from 'rehype-citation';
 import { launchChromium } from './support/browser';
 import { allProblems, openPage } from './support/page';
@@ -122,6 +123,25 @@ describe('citation cards', () => {
     await expect.poll(() => new URL(page.url()).hash).toBe('#ref-nair2010');
     await close();
   });
+});
+
+describe('open cards and notes are accessible (axe-core), light and dark', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`a citation card, an equation preview and an opened sidenote in ${scheme} mode have no violations`, async () => {
+      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 360, height: 740 }, colorScheme: scheme, hasTouch: true, isMobile: true });
+      await page.goto(regularization, { waitUntil: 'networkidle' });
+      const targets = [page.locator('a.cite').first(), page.locator('a.xref[href^="#eq-"]').first(), page.locator('a.sidenote-ref[id]').first()];
+      for (const link of targets) {
+        await link.scrollIntoViewIfNeeded();
+        await link.tap();
+        const open = link.locator('xpath=..').locator('.popcard').or(page.locator(`${await link.getAttribute('href')}.sidenote`));
+        await expect.poll(() => shown(open.first())).toBe(true);
+        const results = await new AxeBuilder({ page }).include(await link.evaluate((el) => (el.closest('.popref') ? '.popref.is-open' : '.sidenote.is-open'))).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      }
+      await close();
+    });
+  }
 });
 
 describe('sidenotes', () => {
