@@ -114,7 +114,10 @@ const actions: Record<string, (figure: HTMLElement) => Promise<void> | void> = {
     for (const [key, value] of new URLSearchParams(location.search)) {
       if (key.startsWith(`${id}.`) || (location.pathname === src.pathname && (key === 'hide' || key === 'theme'))) src.searchParams.set(key, value);
     }
-    const caption = figure.querySelector('figcaption')?.textContent?.trim().split(/(?<=[.!?])\s/)[0].replace(/[.!?]$/, '') || 'A figure of Neural Notes';
+    // The caption's first sentence, without its number on the article's page ("Figure 3.").
+    const number = figure.querySelector('figcaption .figure-number')?.textContent ?? '';
+    const text = figure.querySelector('figcaption')?.textContent?.trim().slice(number.length).trim() ?? '';
+    const caption = text.split(/(?<=[.!?])\s/)[0].replace(/[.!?]$/, '') || 'A figure of Neural Notes';
     const height = Math.ceil(figure.getBoundingClientRect().height) + 60;
     const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
     const snippet =
