@@ -5,17 +5,28 @@
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { EXPERIMENT_DEFAULTS as D, METHODS, SOURCE_SIZES, runExperiment, type ExperimentOptions, type ExperimentResult, type Method } from './experiment';
+import {
+  DATASET_MODES, EXPERIMENT_DEFAULTS as D, EXPERIMENT_PRESETS, METHODS, SOURCE_SIZES, SPLITS, runExperiment,
+  type DatasetMode, type ExperimentOptions, type ExperimentResult, type Method, type PresetName, type Protocol, type SplitKind,
+} from './experiment';
+import { EXAMPLE_ORDERS, type ExampleOrder } from './train';
 import { NEAR_ZERO } from './stats';
 import { mean, sd } from './stats';
 
 /** An option's help line with "(default x)" in the help's last column. */
 const dflt = (line: string, value: unknown) => `${line.padEnd(70)} (default ${value})`;
 
+/** The CLI's names of the presets (EXPERIMENT_PRESETS). */
+const PRESETS: Record<string, PresetName> = { default: 'default', published: 'published', 'published-fixed': 'publishedFixed' };
+
+/** A preset written as its flags, for the help. */
+const asFlags = (p: Protocol) => `--order ${p.order} --split ${p.split} --data ${p.dataset}${p.arithmetic === 'float32' ? ' --float32' : ''}`;
+
 const HELP = `Usage: npm run experiment -- [options]
 
 Runs the source's L1/L2 experiment (1-10-10-10-1 linear network, |pred - y| cost,
-plain SGD, batch 1) and prints the total test error of every run.
+plain SGD, batch 1) and prints the total test error of every run. Run r of every
+method starts from the same weights and sees the same data in the same order.
 
 Options:
 ${dflt('  --method <m>      none | l1 | l2 | elastic, or a comma list, or all', D.method)}
@@ -29,15 +40,43 @@ ${dflt('  --outliers <n>    number of outliers', D.outliers)}
   --offset <x>      fixed outlier offset              (default: one draw of U[0,10))
 ${dflt('  --sizes <list>    layer sizes, e.g. 1,10,10,1,1', SOURCE_SIZES.join(','))}
 ${dflt('  --threshold <x>   |w| below which a weight counts as near zero', NEAR_ZERO)}
+
+Protocol (how the source's script may have run; its saved dataset and its split
+helper were never published):
+${dflt('  --order <o>       epoch: reshuffle the training rows every epoch;', D.order)}
+                    once: shuffle them once per run, keep that order;
+                    fixed: the order the split lists them, every epoch and run
+${dflt('  --split <s>       random: a seeded shuffle, first 80% train;', D.split)}
+                    even: every fifth point (4, 9, ..., 49) to test, as the
+                    author's helper picks them
+${dflt('  --data <d>        shared: one dataset for all runs;', D.dataset)}
+                    fresh: each run draws its own
+${dflt('  --float32         compute in float32, as the source did', D.arithmetic)}
+  --preset <p>      default | published | published-fixed: sets the   (default default)
+                    four above; flags given as well override it
+                    default:         ${asFlags(EXPERIMENT_PRESETS.default)}
+                    published:       ${asFlags(EXPERIMENT_PRESETS.published)}
+                                     (the closest reading of the script: its
+                                     helper shuffles the rows once per run)
+                    published-fixed: ${asFlags(EXPERIMENT_PRESETS.publishedFixed)}
+                                     (if the helper did not shuffle)
+
+Output:
   --csv             print CSV instead of a table
   --json            print the full results as JSON
   --help            show this help
 `;
 
-type Flag = 'method' | 'runs' | 'seed' | 'lambda' | 'mix' | 'epochs' | 'lr' | 'outliers' | 'offset' | 'sizes' | 'threshold';
-const VALUE_FLAGS: readonly Flag[] = ['method', 'runs', 'seed', 'lambda', 'mix', 'epochs', 'lr', 'outliers', 'offset', 'sizes', 'threshold'];
+type Flag = 'method' | 'runs' | 'seed' | 'lambda' | 'mix' | 'epochs' | 'lr' | 'outliers' | 'offset' | 'sizes' | 'threshold' | 'order' | 'split' | 'data' | 'preset';
+const VALUE_FLAGS: readonly Flag[] = ['method', 'runs', 'seed', 'lambda', 'mix', 'epochs', 'lr', 'outliers', 'offset', 'sizes', 'threshold', 'order', 'split', 'data', 'preset'];
 
 class UsageError extends Error {}
+
+/** The value of a flag that takes one of a list of words. */
+function parseWord<T extends string>(flag: string, text: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(text)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${text}")`);
+  return text as T;
+}
 
 function parseNumber(flag: string, text: string): number {
   const value = Number(text);
@@ -56,9 +95,11 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const values: Partial<Record<Flag, string>> = {};
   let format: Parsed['format'] = 'table';
   let help = false;
+  let float32 = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--float32') float32 = true;
     else if (arg === '--csv') format = 'csv';
     else if (arg === '--json') format = 'json';
     else if (arg.startsWith('--') && (VALUE_FLAGS as readonly string[]).includes(arg.slice(2).split('=')[0])) {
@@ -67,7 +108,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
       values[name as Flag] = value;
     } else {
-      throw new UsageError(`unknown option "${arg}" (allowed: ${VALUE_FLAGS.map((f) => `--${f}`).join(', ')}, --csv, --json, --help)`);
+      throw new UsageError(`unknown option "${arg}" (allowed: ${VALUE_FLAGS.map((f) => `--${f}`).join(', ')}, --float32, --csv, --json, --help)`);
     }
   }
   const methodText = values.method ?? 'l1';
@@ -76,7 +117,12 @@ export function parseArgs(argv: readonly string[]): Parsed {
     if (!METHODS.includes(m)) throw new UsageError(`--method must be one of ${METHODS.join(', ')} or all (got "${m}")`);
   }
   const num = (flag: Flag): number | undefined => (values[flag] === undefined ? undefined : parseNumber(flag, values[flag] as string));
+  const preset = EXPERIMENT_PRESETS[PRESETS[parseWord('preset', values.preset ?? 'default', Object.keys(PRESETS))]];
   const options: ExperimentOptions = {
+    order: values.order === undefined ? preset.order : parseWord<ExampleOrder>('order', values.order, EXAMPLE_ORDERS),
+    split: values.split === undefined ? preset.split : parseWord<SplitKind>('split', values.split, SPLITS),
+    dataset: values.data === undefined ? preset.dataset : parseWord<DatasetMode>('data', values.data, DATASET_MODES),
+    arithmetic: float32 ? 'float32' : preset.arithmetic,
     runs: num('runs'),
     seed: num('seed'),
     lambda: num('lambda'),
@@ -99,8 +145,11 @@ function table(result: ExperimentResult): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   const line = (row: string[]): string => row.map((cell, c) => (c === 4 ? cell : cell.padStart(widths[c]))).join('  ');
   const { summary } = result;
+  const p = result.protocol;
   return [
-    `method ${result.method}, layers ${result.sizes.join('-')}, outlier offset ${result.data.outlierOffset.toFixed(4)}`,
+    `method ${result.method}, layers ${result.sizes.join('-')}, outlier offset ${result.data.outlierOffset.toFixed(4)}` +
+      `${p.dataset === 'fresh' ? ' (run 1’s; each run draws its own data)' : ''}`,
+    `order ${p.order}, split ${p.split}, data ${p.dataset}, ${p.arithmetic}`,
     line(rows[0]),
     ...rows.slice(1).map(line),
     `mean ± sd over ${summary.finished} finished run(s): ${fmt(summary.meanError)} ± ${fmt(summary.sdError)}` +

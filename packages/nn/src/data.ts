@@ -86,6 +86,25 @@ export function splitIndices(n: number, rng: Rng, trainFraction = 0.8): Split {
   return { train: order.slice(0, cut), test: order.slice(cut) };
 }
 
+/**
+ * The split of the author's own helper (`divideDatasets` in the author's later public code; the
+ * script calls a private one of that name): with cut = ⌊trainFraction·n⌋ training rows, the rows
+ * at the evenly spaced positions ⌊i·n/cut⌋ + ⌊n/(2·cut)⌋, i = 0 … cut−1, go to training and the
+ * rest to test, both in ascending order. For n = 50 and 0.8 the test rows are 4, 9, 14, …, 49: every fifth
+ * point, not a random tenth. Draws nothing. (That helper then shuffles the training rows once,
+ * unseeded; the experiment's order 'once' is that shuffle.)
+ */
+export function evenSplitIndices(n: number, trainFraction = 0.8): Split {
+  checkInteger('n', n, 1);
+  checkRange('trainFraction', trainFraction, 0, 1);
+  const cut = Math.floor(trainFraction * n);
+  if (cut === 0) return { train: [], test: Array.from({ length: n }, (_, i) => i) };
+  const train = Array.from({ length: cut }, (_, i) => Math.floor((i * n) / cut) + Math.floor(n / (2 * cut)));
+  const chosen = new Set(train);
+  const test = Array.from({ length: n }, (_, i) => i).filter((i) => !chosen.has(i));
+  return { train, test };
+}
+
 export interface SineDataOptions {
   /** Number of examples (default 64). */
   readonly n?: number;

@@ -8,20 +8,47 @@
  * Σ over the test points of |y − pred|.
  *
  * Seeds: the dataset and split come from `createRng(seed, 1)` (stream 1 of the
- * seed), shared by every run and method. Run r (0-based) draws its initial weights
- * and then its shuffles from `createRng(seed + r)`. So for one seed every method
- * sees the same data, the same initial weights and the same example order, and
- * `runExperiment({ ...options, firstRun: r, runs: 1 })` reproduces run r of a
- * larger call bit-exactly.
+ * seed), shared by every run and method; with `dataset: 'fresh'` run r draws its own
+ * from `createRng(seed + r, 1)` (so run 0's is the shared one). Run r (0-based) draws
+ * its initial weights and then its shuffles from `createRng(seed + r)`. So for one
+ * seed every method sees the same data, the same initial weights and the same example
+ * order (a paired comparison), and `runExperiment({ ...options, firstRun: r, runs: 1 })`
+ * reproduces run r of a larger call bit-exactly.
+ *
+ * The protocol's four choices, each defaulting to this library's own design:
+ * - `order`: 'epoch' reshuffles the training rows every epoch; 'once' shuffles them once
+ *   per run and keeps that order; 'fixed' visits them in the order the split lists
+ *   them, the same in every epoch and every run (train.ts).
+ * - `split`: 'random' (a seeded shuffle, `splitIndices`) or 'even' (the author's helper:
+ *   every fifth point to test, `evenSplitIndices`).
+ * - `dataset`: 'shared' (one dataset for all runs) or 'fresh' (one per run).
+ * - `arithmetic`: 'float64', or 'float32' as the source's TensorFlow graph computed
+ *   (single.ts); test errors then add the float32 predictions' errors in double, as
+ *   the source's NumPy loop did.
+ *
+ * The source's script itself visits its rows in one order every epoch, loads one saved
+ * dataset for all its runs, splits with the author's private helper and computes in
+ * float32, with no seeds (each run was one execution of the script).
+ * `EXPERIMENT_PRESETS.published` is the closest reading of it: the author's later public
+ * helper shuffles the training rows once per call, so once per execution — order 'once'.
+ * If the private helper did not shuffle, every run saw the same order:
+ * `EXPERIMENT_PRESETS.publishedFixed`. Neither the saved dataset nor the private
+ * helper was published, so the data is generated as the script would have generated it.
  */
 import { checkInteger, checkNonNegative, checkOneOf, fail } from './check';
-import { lineData, splitIndices, type LineData, type LineDataOptions } from './data';
+import { evenSplitIndices, lineData, splitIndices, type LineData, type LineDataOptions } from './data';
 import type { LossName } from './losses';
 import { createNetwork, Network, type NetworkJSON } from './network';
 import { regularizer, type RegularizerName, REGULARIZER_NAMES } from './regularizers';
 import { createRng } from './rng';
 import { countNearZero, mean, NEAR_ZERO, sd } from './stats';
-import { train, type EpochRecord, type Snapshots, type TrainStatus } from './train';
+import { forwardPass32 } from './single';
+import { ARITHMETICS, EXAMPLE_ORDERS, train, type Arithmetic, type EpochRecord, type ExampleOrder, type Snapshots, type TrainStatus } from './train';
+
+export type SplitKind = 'random' | 'even';
+export const SPLITS: readonly SplitKind[] = ['random', 'even'];
+export type DatasetMode = 'shared' | 'fresh';
+export const DATASET_MODES: readonly DatasetMode[] = ['shared', 'fresh'];
 
 export type Method = RegularizerName;
 export const METHODS: readonly Method[] = REGULARIZER_NAMES;
@@ -44,7 +71,31 @@ export const EXPERIMENT_DEFAULTS = {
   batchSize: 1,
   outliers: 10,
   gridPoints: 51,
+  order: 'epoch',
+  split: 'random',
+  dataset: 'shared',
+  arithmetic: 'float64',
 } as const;
+
+/** The four protocol choices of the experiment. */
+export interface Protocol {
+  readonly order: ExampleOrder;
+  readonly split: SplitKind;
+  readonly dataset: DatasetMode;
+  readonly arithmetic: Arithmetic;
+}
+
+/**
+ * Protocols by name: `default`, this library's (reshuffled every epoch, a random split, one
+ * dataset, double precision); `published`, the closest reading of the source's script (see the
+ * file's comment); `publishedFixed`, the same with one order for every run.
+ */
+export const EXPERIMENT_PRESETS = {
+  default: { order: EXPERIMENT_DEFAULTS.order, split: EXPERIMENT_DEFAULTS.split, dataset: EXPERIMENT_DEFAULTS.dataset, arithmetic: EXPERIMENT_DEFAULTS.arithmetic },
+  published: { order: 'once', split: 'even', dataset: 'shared', arithmetic: 'float32' },
+  publishedFixed: { order: 'fixed', split: 'even', dataset: 'shared', arithmetic: 'float32' },
+} as const satisfies Record<string, Protocol>;
+export type PresetName = keyof typeof EXPERIMENT_PRESETS;
 
 export interface ExperimentOptions {
   /** Weight penalty: 'none' | 'l1' | 'l2' | 'elastic' (default 'l1'). */
@@ -76,6 +127,14 @@ export interface ExperimentOptions {
   readonly outlierOffset?: number;
   /** Any other dataset knob (n, xMin, xMax, slope, noise, …). */
   readonly data?: LineDataOptions;
+  /** Order of the training rows: 'epoch' (default), 'once' or 'fixed'. */
+  readonly order?: ExampleOrder;
+  /** Train/test split: 'random' (default) or 'even' (the author's helper). */
+  readonly split?: SplitKind;
+  /** One dataset for all runs ('shared', default) or one per run ('fresh'). */
+  readonly dataset?: DatasetMode;
+  /** 'float64' (default) or 'float32' (the source's). */
+  readonly arithmetic?: Arithmetic;
   /** Copy the parameters every this many steps for animation (default 0 = never). */
   readonly snapshotEvery?: number;
   /** Points of the fitted-line grid over [0, 10] (default 51). */
@@ -95,6 +154,8 @@ export interface RunResult {
   readonly run: number;
   /** seed + r: the seed of this run's initial weights and shuffles. */
   readonly seed: number;
+  /** The seed whose stream 1 made this run's dataset: the experiment's seed, or seed + r with `dataset: 'fresh'`. */
+  readonly dataSeed: number;
   readonly status: TrainStatus;
   /** Why the run ended early, or null. */
   readonly reason: string | null;
@@ -116,29 +177,39 @@ export interface ExperimentResult {
   readonly method: Method;
   readonly seed: number;
   readonly sizes: number[];
+  /** How the runs were made (the options' protocol choices, or the defaults). */
+  readonly protocol: Protocol;
+  /** The dataset and split (with `dataset: 'fresh'`, run 0's; run r's comes from `dataSeed`). */
   readonly data: LineData & { readonly train: number[]; readonly test: number[] };
   readonly runs: RunResult[];
   /** Over finished runs: mean and sample sd of the test error, and mean near-zero count. */
   readonly summary: { readonly finished: number; readonly meanError: number | null; readonly sdError: number | null; readonly meanNearZero: number | null };
 }
 
-/** Σ |y − pred| over the given indices. */
-export function totalError(net: Network, x: readonly number[], y: readonly number[], indices: readonly number[]): number {
+/** The network's prediction for one input x, in double precision or, as the source computed it, in float32. */
+export function predict(net: Network, x: number, arithmetic: Arithmetic = 'float64'): number {
+  if (arithmetic === 'float64') return net.forward([x])[0];
+  return forwardPass32(net.layers, net.work, [x], 0)[0];
+}
+
+/** Σ |y − pred| over the given indices (the sum in double precision; the predictions in `arithmetic`). */
+export function totalError(net: Network, x: readonly number[], y: readonly number[], indices: readonly number[], arithmetic: Arithmetic = 'float64'): number {
   let sum = 0;
-  for (const i of indices) sum += Math.abs(y[i] - net.forward([x[i]])[0]);
+  for (const i of indices) sum += Math.abs(y[i] - predict(net, x[i], arithmetic));
   return sum;
 }
 
-/** The experiment's dataset and split for a seed (stream 1 of the seed). */
-export function experimentData(options: Pick<ExperimentOptions, 'seed' | 'outliers' | 'outlierOffset' | 'data'> = {}): ExperimentResult['data'] {
+/** The experiment's dataset and split for a seed (stream 1 of the seed); the split 'random' (default) or 'even'. */
+export function experimentData(options: Pick<ExperimentOptions, 'seed' | 'outliers' | 'outlierOffset' | 'data' | 'split'> = {}): ExperimentResult['data'] {
   const seed = options.seed ?? EXPERIMENT_DEFAULTS.seed;
+  const split = checkOneOf('split', options.split ?? EXPERIMENT_DEFAULTS.split, SPLITS);
   const rng = createRng(seed, 1);
   const data = lineData(rng, {
     ...options.data,
     outlierCount: options.outliers ?? EXPERIMENT_DEFAULTS.outliers,
     ...(options.outlierOffset !== undefined && { outlierOffset: options.outlierOffset }),
   });
-  return { ...data, ...splitIndices(data.x.length, rng, 0.8) };
+  return { ...data, ...(split === 'even' ? evenSplitIndices(data.x.length, 0.8) : splitIndices(data.x.length, rng, 0.8)) };
 }
 
 export function runExperiment(options: ExperimentOptions = {}): ExperimentResult {
@@ -153,15 +224,22 @@ export function runExperiment(options: ExperimentOptions = {}): ExperimentResult
   const initial = options.initialNetwork ? Network.fromJSON(options.initialNetwork) : null;
   const sizes = initial ? [...initial.sizes] : [...(options.sizes ?? SOURCE_SIZES)];
   if (sizes[0] !== 1 || sizes[sizes.length - 1] !== 1) fail('sizes', 'layer sizes starting and ending with 1', sizes);
+  const order = checkOneOf('order', options.order ?? EXPERIMENT_DEFAULTS.order, EXAMPLE_ORDERS);
+  const fresh = checkOneOf('dataset', options.dataset ?? EXPERIMENT_DEFAULTS.dataset, DATASET_MODES) === 'fresh';
+  const arithmetic = checkOneOf('arithmetic', options.arithmetic ?? EXPERIMENT_DEFAULTS.arithmetic, ARITHMETICS);
   const data = experimentData(options);
-  const inputs = data.train.map((i) => data.x[i]);
-  const targets = data.train.map((i) => data.y[i]);
   const gridX = Array.from({ length: gridPoints }, (_, k) => (10 * k) / (gridPoints - 1));
   const results: RunResult[] = [];
   for (let r = firstRun; r < firstRun + runs; r++) {
     const rng = createRng(seed + r);
+    const dataSeed = fresh ? seed + r : seed;
+    const d = fresh ? experimentData({ ...options, seed: dataSeed }) : data;
+    const inputs = d.train.map((i) => d.x[i]);
+    const targets = d.train.map((i) => d.y[i]);
     const net = initial ? initial.clone() : createNetwork({ sizes, rng });
     const result = train(net, { inputs, targets }, {
+      order,
+      arithmetic,
       epochs: options.epochs ?? EXPERIMENT_DEFAULTS.epochs,
       batchSize: options.batchSize ?? EXPERIMENT_DEFAULTS.batchSize,
       loss: options.loss ?? 'sumAbsolute',
@@ -176,15 +254,16 @@ export function runExperiment(options: ExperimentOptions = {}): ExperimentResult
     const run: RunResult = {
       run: r,
       seed: seed + r,
+      dataSeed,
       status: result.status,
       reason: result.reason,
-      testError: ok ? totalError(net, data.x, data.y, data.test) : null,
-      trainError: ok ? totalError(net, data.x, data.y, data.train) : null,
+      testError: ok ? totalError(net, d.x, d.y, d.test, arithmetic) : null,
+      trainError: ok ? totalError(net, d.x, d.y, d.train, arithmetic) : null,
       nearZero: countNearZero(net, threshold),
       network: net.toJSON(),
       history: result.history,
       snapshots: result.snapshots,
-      fit: { x: gridX, y: gridX.map((x) => net.forward([x])[0]) },
+      fit: { x: gridX, y: gridX.map((x) => predict(net, x, arithmetic)) },
     };
     results.push(run);
     options.onRun?.(run);
@@ -196,6 +275,7 @@ export function runExperiment(options: ExperimentOptions = {}): ExperimentResult
     method,
     seed,
     sizes,
+    protocol: { order, split: checkOneOf('split', options.split ?? EXPERIMENT_DEFAULTS.split, SPLITS), dataset: fresh ? 'fresh' : 'shared', arithmetic },
     data,
     runs: results,
     summary: {

@@ -20,12 +20,13 @@ export type { Workspace } from './passes';
 export {
   train, Trainer, snapshotAt,
   type Dataset, type EpochRecord, type Snapshots, type StepInfo, type TrainOptions, type TrainResult, type TrainStatus,
+  EXAMPLE_ORDERS, ARITHMETICS, type ExampleOrder, type Arithmetic,
 } from './train';
-export { lineData, sineData, splitIndices, type LineData, type LineDataOptions, type SineDataOptions, type Split } from './data';
-export { mean, sd, countNearZero, NEAR_ZERO } from './stats';
+export { lineData, sineData, splitIndices, evenSplitIndices, type LineData, type LineDataOptions, type SineDataOptions, type Split } from './data';
+export { mean, sd, percentileRank, countNearZero, NEAR_ZERO } from './stats';
 export {
-  runExperiment, experimentData, totalError, METHODS, SOURCE_SIZES, EXPERIMENT_DEFAULTS,
-  type ExperimentOptions, type ExperimentResult, type Method, type RunResult,
+  runExperiment, experimentData, totalError, predict, METHODS, SOURCE_SIZES, EXPERIMENT_DEFAULTS, EXPERIMENT_PRESETS, SPLITS, DATASET_MODES,
+  type ExperimentOptions, type ExperimentResult, type Method, type RunResult, type Protocol, type PresetName, type SplitKind, type DatasetMode,
 } from './experiment';
 export { prune, shapesNotation, type PruneResult } from './prune';
 export { gradientNorms, preActivations, deadUnits, type LayerGradient } from './diagnostics';

@@ -12,6 +12,7 @@
 import { checkNonNegative, checkRange } from './check';
 import type { Gradients, Network } from './network';
 import { backwardUpdate, updateCase } from './passes';
+import { backwardUpdate32 } from './single';
 import type { Regularizer } from './regularizers';
 
 /** sign(w) for the update loops: a function of this module, for the reason given at `sign` in passes.ts. */
@@ -104,6 +105,16 @@ export class Sgd {
     const velocity = this.velocityFor(net);
     const mode = updateCase(this.momentum, penalty);
     return backwardUpdate(net.layers, net.work, outputGrad, mode, this.lr, this.momentum, penalty.l1, penalty.l2, velocity);
+  }
+
+  /**
+   * `stepFused` in float32 (single.ts `backwardUpdate32`): the parameters, the gradient and the
+   * update all rounded to float32. `layerPenalty` receives each layer's penalty. Returns the
+   * penalty of the weights before the update.
+   */
+  stepFused32(net: Network, outputGrad: ArrayLike<number>, penalty: Regularizer, layerPenalty: Float64Array): number {
+    const velocity = this.velocityFor(net);
+    return backwardUpdate32(net.layers, net.work, outputGrad, this.lr, this.momentum, penalty.l1, penalty.l2, velocity, layerPenalty);
   }
 
   /** Makes the velocity for `net` now rather than on the first step (the training loop calls it up front). */

@@ -19,6 +19,22 @@ export function sd(xs: readonly number[]): number {
   return Math.sqrt(s / (xs.length - 1));
 }
 
+/**
+ * Where `value` falls among `xs`, in percent: the share of xs below it, counting values equal to
+ * it as half below (the mid-rank percentile). 0 below every value, 100 above every value; NaN
+ * for an empty list.
+ */
+export function percentileRank(xs: readonly number[], value: number): number {
+  if (xs.length === 0) return NaN;
+  let below = 0;
+  let equal = 0;
+  for (const x of xs) {
+    if (x < value) below++;
+    else if (x === value) equal++;
+  }
+  return (100 * (below + equal / 2)) / xs.length;
+}
+
 /** Default |w| below which a weight counts as switched off. */
 export const NEAR_ZERO = 0.01;
 

@@ -1,9 +1,14 @@
 /**
  * The training loop: mini-batch SGD over a dataset for a number of epochs.
  *
- * - Each epoch starts from the identity order 0 … n−1, shuffled by Fisher–Yates
- *   with the Rng passed in (for i = n−1 … 1: swap i with rng.int(i + 1)); the last
- *   batch of an epoch may be smaller. RReLU layers draw their slopes from the same Rng.
+ * - Order of the examples (`order`): 'epoch' (the default) starts every epoch from the identity
+ *   order 0 … n−1 shuffled by Fisher–Yates with the Rng passed in (for i = n−1 … 1: swap i with
+ *   rng.int(i + 1)); 'once' shuffles like that before the first epoch only and keeps that order
+ *   (so its first epoch is the first epoch of 'epoch'); 'fixed' visits 0 … n−1 in every epoch and
+ *   draws nothing. The last batch of an epoch may be smaller. RReLU layers draw their slopes from
+ *   the same Rng.
+ * - Arithmetic (`arithmetic`): 'float64' (the default), or 'float32', which rounds the network's
+ *   parameters and the data to float32 and trains in float32 (single.ts; batches of one).
  * - Cost of one step = data loss of the batch (the loss's sum or mean) + penalty on
  *   the weights at the start of the step. Each epoch record holds the MEAN over the
  *   epoch's steps of both terms, separately and summed.
@@ -16,11 +21,12 @@
  * - The hot loop allocates nothing. Snapshots go into ONE growing Float64Array
  *   (see `Snapshots`), cheap to take and to post from a Worker as one buffer.
  */
-import { checkAllFinite, checkInteger, fail } from './check';
+import { checkAllFinite, checkInteger, checkOneOf, fail } from './check';
 import { loss as toLoss, type Loss, type LossName } from './losses';
 import type { Gradients, Network, Snapshot } from './network';
 import { Sgd, type SgdOptions } from './optim';
 import { backwardPass, forwardPass } from './passes';
+import { checkFloat32Layers, forwardPass32, outputLoss32, roundToFloat32 } from './single';
 import { none, regularizer, type Regularizer, type RegularizerSpec } from './regularizers';
 import type { Rng } from './rng';
 
@@ -87,13 +93,25 @@ export interface TrainResult {
   readonly snapshots: Snapshots;
 }
 
+/** The order in which an epoch visits the examples (see the file's comment). */
+export type ExampleOrder = 'epoch' | 'once' | 'fixed';
+export const EXAMPLE_ORDERS: readonly ExampleOrder[] = ['epoch', 'once', 'fixed'];
+
+/** Double precision, or float32 as the source's TensorFlow script computed. */
+export type Arithmetic = 'float64' | 'float32';
+export const ARITHMETICS: readonly Arithmetic[] = ['float64', 'float32'];
+
 export interface TrainOptions {
   /** Number of passes over the data, an integer ≥ 0. */
   readonly epochs: number;
   /** Examples per step, an integer ≥ 1 (default 1). */
   readonly batchSize?: number;
-  /** Shuffle the order every epoch (default true). */
+  /** Reshuffled every epoch, shuffled once, or fixed (default 'epoch'; `shuffle: false` means 'fixed'). */
+  readonly order?: ExampleOrder;
+  /** Shuffle the order every epoch (default true); false is `order: 'fixed'`. Ignored when `order` is given. */
   readonly shuffle?: boolean;
+  /** 'float64' (default) or 'float32' (batch size 1 only; no PReLU or RReLU layers). */
+  readonly arithmetic?: Arithmetic;
   /** Data loss (default 'sumAbsolute', the source's cost). */
   readonly loss?: LossName | Loss;
   /** Weight penalty (default none). */
@@ -174,6 +192,12 @@ export class Trainer {
   private readonly snapshotEvery: number;
   /** Example order of the current epoch. */
   private readonly order: Int32Array;
+  /** How the order changes between epochs. */
+  private readonly orderMode: ExampleOrder;
+  /** True when training in float32 (single.ts). */
+  private readonly float32: boolean;
+  /** Penalty of each layer in the last float32 step. */
+  private readonly layerPenalty: Float64Array;
   /** Gradient accumulator of the current batch. */
   private readonly grads: Gradients;
   /** ∂(data loss)/∂output of the current example. */
@@ -237,6 +261,19 @@ export class Trainer {
     this.optimizer = opt instanceof Sgd ? opt : new Sgd(opt);
     this.optimizer.prepare(net);
     this.order = new Int32Array(this.n);
+    this.orderMode = options.order === undefined ? (options.shuffle === false ? 'fixed' : 'epoch') : checkOneOf('order', options.order, EXAMPLE_ORDERS);
+    this.float32 = checkOneOf('arithmetic', options.arithmetic ?? 'float64', ARITHMETICS) === 'float32';
+    this.layerPenalty = new Float64Array(net.layers.length);
+    if (this.float32) {
+      if (this.batchSize !== 1) fail('batchSize', "1 when arithmetic is 'float32'", this.batchSize);
+      checkFloat32Layers(net.layers);
+      roundToFloat32(this.x);
+      roundToFloat32(this.y);
+      for (const L of net.layers) {
+        roundToFloat32(L.weights);
+        roundToFloat32(L.biases);
+      }
+    }
     this.grads = net.createGradients();
     this.outGrad = new Float64Array(net.outputSize);
     this.epochStart = net.snapshot();
@@ -282,8 +319,9 @@ export class Trainer {
 
   private beginEpoch(): void {
     const order = this.order;
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    if (this.options.shuffle !== false) {
+    const mode = this.orderMode;
+    if (mode === 'epoch' || this.epoch === 0) for (let i = 0; i < order.length; i++) order[i] = i;
+    if (mode === 'epoch' || (mode === 'once' && this.epoch === 0)) {
       for (let i = order.length - 1; i > 0; i--) {
         const j = this.rng.int(i + 1);
         const t = order[i];
@@ -331,7 +369,12 @@ export class Trainer {
     const scale = this.loss.reduction === 'mean' ? 1 / ((end - start) * this.outGrad.length) : 1;
     let data: number;
     let pen = NaN;
-    if (end - start === 1) {
+    if (this.float32) {
+      const r = order[start];
+      const out = forwardPass32(net.layers, net.work, this.x, r * net.inputSize);
+      data = outputLoss32(this.loss, out, this.y, r * this.outGrad.length, scale, this.outGrad);
+      if (Number.isFinite(data)) pen = optimizer.stepFused32(net, this.outGrad, penalty, this.layerPenalty);
+    } else if (end - start === 1) {
       data = this.forwardLoss(order[start], scale);
       if (Number.isFinite(data)) pen = optimizer.stepFused(net, this.outGrad, penalty);
     } else {
