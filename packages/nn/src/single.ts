@@ -91,11 +91,12 @@ export function outputLoss32(loss: Loss, out: ArrayLike<number>, targets: ArrayL
  * all in float32 (see the file's comment). Returns the penalty a·Σ|w| + b·Σw²/2 of the weights
  * before the update, computed as TensorFlow's regularizers do in float32: per layer
  * f(α·S₁) with S₁ = Σ|w|, or f(β·f(S₂/2)) with S₂ = Σw², both sums in storage order, and the
- * layers' terms added first layer first.
+ * layers' terms added first layer first. When `record` is given, the gradient of every weight
+ * (data and penalty) and bias is written into it as well (for the parity tests).
  */
 export function backwardUpdate32(
   layers: readonly Layer[], work: Workspace, outputGrad: ArrayLike<number>,
-  lr: number, mu: number, pa: number, pb: number, velocity: Gradients, layerPenalty: Float64Array,
+  lr: number, mu: number, pa: number, pb: number, velocity: Gradients, layerPenalty: Float64Array, record?: Gradients,
 ): number {
   const eps = f(lr);
   const m = f(mu);
@@ -116,6 +117,7 @@ export function backwardUpdate32(
       d = delta;
     }
     const vb = velocity.biases[l];
+    if (record) for (let j = 0; j < fanOut; j++) record.biases[l][j] = d[j];
     for (let j = 0; j < fanOut; j++) {
       const v = f(f(m * vb[j]) + f(eps * d[j]));
       vb[j] = v;
@@ -137,6 +139,7 @@ export function backwardUpdate32(
         sumAbs = f(sumAbs + sg * w);
         sumSq = f(sumSq + f(w * w));
         const grad = f(f(ai * dj) + f(f(alpha * sg) + f(beta * w)));
+        if (record) record.weights[l][k] = grad;
         const v = f(f(m * vw[k]) + f(eps * grad));
         vw[k] = v;
         W[k] = f(w - v);
