@@ -2,20 +2,22 @@ import { describe, expect, it } from 'vitest';
 import experimentFigure, { experimentSettings } from '../../src/figures/regularization/Experiment.figure';
 import pruneFigure from '../../src/figures/regularization/PruneRetrain.figure';
 import { resolveSettings } from '../../src/figures/figure';
-import { runSettings, type CompactRun } from '../../src/models/regularization/experiment';
+import { runSettings, totalRuns, type CompactRun } from '../../src/models/regularization/experiment';
 import { findings } from '../../src/models/regularization/findings';
 import { decodeFrames, encodeFrames, frameAt, keepFrame, switchedOff } from '../../src/models/regularization/heatmap-frames';
 import heatmapsFigure from '../../src/figures/regularization/WeightHeatmaps.figure';
 import { heatmapRun } from '../../src/models/regularization/heatmaps';
 import { pruneAndRetrain, type PruneSettings } from '../../src/models/regularization/prune';
-import { SOURCE_L1_ERRORS } from '../../src/models/regularization/source';
+import { PROTOCOLS, SOURCE_L1_ERRORS, SOURCE_PRUNED_SIZES } from '../../src/models/regularization/source';
+import { placeSource, protocolOf } from '../../src/models/regularization/placement';
+import { runExperiment } from '@neural-notes/nn';
 import { summarize } from '../../src/models/regularization/summary';
 import { exactError, formatError, formatMeanSd } from '../../src/lib/format';
 
 /** The figures' defaults, from their declarations (the model has no defaults of its own). */
 const DEFAULT_SETTINGS = experimentSettings(resolveSettings(experimentFigure, {}));
 const pruneDefaults = resolveSettings(pruneFigure, {});
-const DEFAULT_PRUNE: PruneSettings = { threshold: pruneDefaults.threshold, seed: pruneDefaults.seed, runs: pruneDefaults.runs, fromRun: pruneDefaults.run - 1 };
+const DEFAULT_PRUNE: PruneSettings = { threshold: pruneDefaults.threshold, seed: pruneDefaults.seed, runs: pruneDefaults.runs, fromRun: pruneDefaults.run - 1, protocol: pruneDefaults.protocol };
 
 const small = { ...DEFAULT_SETTINGS, methods: ['l1', 'l2'] as const, runs: 2 };
 
@@ -66,7 +68,7 @@ describe('runSettings', () => {
 
 describe('summaries and formatting', () => {
   const run = (method: 'l1' | 'l2', r: number, e: number | null): CompactRun => ({
-    method, run: r, seed: 1 + r, status: e === null ? 'diverged' : 'ok', reason: null, testError: e, trainError: e, nearZero: 0, unitsOff: 0, fit: [], dataLoss: [], penalty: [],
+    method, run: r, seed: 1 + r, status: e === null ? 'diverged' : 'ok', reason: null, testError: e, trainError: e, nearZero: 0, zeros: 0, unitsOff: 0, fit: [], dataLoss: [], penalty: [],
   });
 
   it('mean ± sample sd over finished runs only', () => {
@@ -101,8 +103,8 @@ describe('summaries and formatting', () => {
   });
 
   it('findings compare L2 with L1 run by run', () => {
-    const exp = { settings: { ...DEFAULT_SETTINGS, methods: ['l1', 'l2'] as ('l1' | 'l2')[], runs: 2 }, data: { x: [], y: [], train: [], test: [], outliers: [], outlierOffset: 0 }, runs: [run('l1', 0, 5), run('l1', 1, 2), run('l2', 0, 4), run('l2', 1, 2.5)], stopped: false };
-    const cut = { settings: DEFAULT_PRUNE, sizes: [1, 1, 1, 1, 1], notation: '(1,1),(1,1),(1,1),(1,1)', removed: [], full: [1], pruned: [2], sourceArch: [3] };
+    const exp = { settings: { ...DEFAULT_SETTINGS, methods: ['l1', 'l2'] as ('l1' | 'l2')[], runs: 2 }, data: { x: [], y: [], train: [], test: [], outliers: [], outlierOffset: 0 }, runs: [run('l1', 0, 5), run('l1', 1, 2), run('l2', 0, 4), run('l2', 1, 2.5)], prunedRuns: [], stopped: false };
+    const cut = { settings: DEFAULT_PRUNE, sizes: [1, 1, 1, 1, 1], notation: '(1,1),(1,1),(1,1),(1,1)', removed: [], full: [1], pruned: [2], sourceArch: [3], sourceArchL2: [4] };
     const f = findings(exp, cut);
     expect(f.l2BeatsL1).toBe(1);
     expect(f.paired).toBe(2);
@@ -154,5 +156,60 @@ describe('pruneAndRetrain', () => {
     expect(out.sourceArch).toHaveLength(2);
     const none = pruneAndRetrain({ ...DEFAULT_PRUNE, runs: 1, threshold: 0 });
     expect(none.notation).toBe('(1,10),(10,10),(10,10),(10,1)');
+  });
+});
+
+describe('the experiment figure’s protocol', () => {
+  const published = experimentSettings(resolveSettings(experimentFigure, { order: 'once', split: 'even', arithmetic: 'float32', pruned: true, runs: 3, methods: ['none', 'l1', 'l2'] }));
+
+  it('runs exactly what the core runs for the same protocol: the CLI’s --preset published gives the same numbers', () => {
+    const out = runSettings(published);
+    expect(protocolOf(published)).toBe('published');
+    for (const method of ['none', 'l1', 'l2'] as const) {
+      const core = runExperiment({ ...PROTOCOLS.published, method, runs: 3, gridPoints: 21 });
+      expect(out.runs.filter((r) => r.method === method).map((r) => r.testError)).toEqual(core.runs.map((r) => r.testError));
+    }
+    expect(out.data.test).toEqual([4, 9, 14, 19, 24, 29, 34, 39, 44, 49]);
+  });
+
+  it('trains the post’s pruned shape with L1 and with L2 for the same runs, keeping only their scores', () => {
+    const out = runSettings(published);
+    expect(out.prunedRuns.map((r) => `${r.method}-${r.run}`)).toEqual(['l1-0', 'l1-1', 'l1-2', 'l2-0', 'l2-1', 'l2-2']);
+    for (const method of ['l1', 'l2'] as const) {
+      const core = runExperiment({ ...PROTOCOLS.published, method, runs: 3, sizes: [...SOURCE_PRUNED_SIZES] });
+      expect(out.prunedRuns.filter((r) => r.method === method).map((r) => r.testError)).toEqual(core.runs.map((r) => r.testError));
+    }
+    expect(out.prunedRuns.every((r) => r.pruned && r.fit.length === 0 && r.dataLoss.length === 0)).toBe(true);
+    expect(totalRuns(published)).toBe(15);
+    expect(runSettings({ ...published, pruned: false }).prunedRuns).toEqual([]);
+  });
+
+  it('its default is this site’s design, the numbers it always gave', () => {
+    expect(protocolOf(DEFAULT_SETTINGS)).toBe('default');
+    expect(DEFAULT_SETTINGS).toMatchObject({ order: 'epoch', split: 'random', dataset: 'shared', arithmetic: 'float64', pruned: false });
+  });
+
+  it('places the post’s numbers among ours as the share of our runs below each', () => {
+    const run = (method: 'l1' | 'l2', r: number, e: number, pruned = false): CompactRun => ({
+      method, run: r, seed: 1 + r, status: 'ok', reason: null, testError: e, trainError: e, nearZero: 0, zeros: 0, unitsOff: 0, fit: [], dataLoss: [], penalty: [], ...(pruned && { pruned: true as const }),
+    });
+    const p = placeSource({ settings: published, runs: [5, 10, 23, 30].map((e, r) => run('l1', r, e)), prunedRuns: [run('l1', 0, 8, true), run('l2', 0, 30, true)] });
+    // SOURCE_L1_ERRORS = 22.69, 41.65, 4.77, 24.04, 7.26
+    expect(p.l1.map((x) => x.percentile)).toEqual([50, 100, 0, 75, 25]);
+    expect(p.prunedL1.map((x) => x.percentile)).toEqual([0, 100, 100, 100, 100]);
+    expect(p.prunedL2.map((x) => x.percentile)).toEqual([0, 0, 0, 0, 0]);
+    expect(p.counts).toEqual({ l1: 4, prunedL1: 1, prunedL2: 1 });
+    expect(placeSource({ settings: DEFAULT_SETTINGS, runs: [], prunedRuns: [] }).l1[0].percentile).toBeNull();
+  });
+});
+
+describe('PruneRetrain’s protocol and the pruned shape with L2', () => {
+  it('retrains the post’s shape with L1 and with L2 under the chosen protocol', () => {
+    const out = pruneAndRetrain({ ...DEFAULT_PRUNE, runs: 2, protocol: 'published' });
+    const l2 = runExperiment({ ...PROTOCOLS.published, method: 'l2', runs: 2, sizes: [...SOURCE_PRUNED_SIZES] });
+    expect(out.sourceArchL2).toEqual(l2.runs.map((r) => r.testError));
+    const l1 = runExperiment({ ...PROTOCOLS.published, method: 'l1', runs: 2, sizes: [...SOURCE_PRUNED_SIZES] });
+    expect(out.sourceArch).toEqual(l1.runs.map((r) => r.testError));
+    expect(out.sourceArchL2).not.toEqual(out.sourceArch);
   });
 });

@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { renderPlot, type PlotOptions } from '../../src/plots/render';
 import { rowsFromPlot } from '../../src/plots/plot-data';
-import { curveRows, curvesPlot, dataPoints, errorRows, errorsPlot, fitPlot, fitRows } from '../../src/plots/regularization/experiment';
+import { curveRows, curvesPlot, dataPoints, errorRows, errorsPlot, fitPlot, fitRows, PRUNED_LABELS, sourceMarkers } from '../../src/plots/regularization/experiment';
 import { deadOutlines, heatCells, heatLayout, heatmapPlot, heatRows } from '../../src/plots/regularization/heatmap';
 import { groupRows, groupsStripPlot } from '../../src/plots/regularization/prune';
+import { dotBand, dotRadius, placeRows, STRIP_ROW } from '../../src/plots/regularization/strip';
 import * as Plot from '@observablehq/plot';
 import { GEOMETRY_DOMAIN, GEOMETRY_FRAMES, geometryPlot, plusPath, PROBE_RADIUS, toData, toPixels, type GeometryData } from '../../src/plots/regularization/geometry';
 import { outliersPlot } from '../../src/plots/regularization/outliers';
 import experimentFigure, { experimentSettings } from '../../src/figures/regularization/Experiment.figure';
 import { resolveSettings } from '../../src/figures/figure';
 import { runSettings, type CompactRun } from '../../src/models/regularization/experiment';
-import { SOURCE_L1_ERRORS } from '../../src/models/regularization/source';
+import { SOURCE_L1_ERRORS, SOURCE_PRUNED_ERRORS } from '../../src/models/regularization/source';
 import { leastAbsoluteLine, leastSquaresLine, optimumPath, penalizedOptimum, quadraticLoss } from '@neural-notes/nn';
 import { DEFAULT_QUADRATIC, lossLevelSet, penaltyFor, penaltyLevelSet } from '../../src/models/regularization/geometry';
 import { basePoints, TRUE_LINE } from '../../src/models/regularization/outliers';
@@ -36,13 +37,18 @@ describe('experiment plots', () => {
     expect(errorRows(runs).map((r) => r.run)).not.toContain(9);
   });
 
-  it('adds the source numbers as their own group', () => {
-    const rows = errorRows(out.runs, { label: 'src', errors: SOURCE_L1_ERRORS });
-    expect(rows.filter((r) => r.group === 'src').map((r) => r.error)).toEqual([...SOURCE_L1_ERRORS]);
+  it('marks the post’s numbers on the rows they belong to: its L1 totals on L1, its pruned totals on both pruned rows', () => {
+    const markers = sourceMarkers(SOURCE_L1_ERRORS, SOURCE_PRUNED_ERRORS);
+    expect(markers.filter((m) => m.group === 'L1').map((m) => m.error)).toEqual([...SOURCE_L1_ERRORS]);
+    expect(markers.filter((m) => m.group === PRUNED_LABELS.l1).map((m) => m.error)).toEqual([...SOURCE_PRUNED_ERRORS]);
+    expect(markers.filter((m) => m.group === PRUNED_LABELS.l2).map((m) => m.error)).toEqual([...SOURCE_PRUNED_ERRORS]);
+    // without pruned-shape rows, only the L1 markers are drawn (a marker needs its row)
+    const svg = renderPlot(errorsPlot(out.runs, ['l1', 'l2'], { l1: SOURCE_L1_ERRORS, pruned: SOURCE_PRUNED_ERRORS }));
+    expect(svg.match(/class="reg-strip-source"[^>]*>(.*?)<\/g>/s)?.[1].match(/<path/g)).toHaveLength(5);
   });
 
   it('renders to SVG without NaN', () => {
-    for (const options of [fitPlot(out.data, out.runs, ['l1', 'l2']), curvesPlot(out.runs, ['l1', 'l2'], 100, 'penalty'), errorsPlot(out.runs, ['l1', 'l2'], SOURCE_L1_ERRORS)]) {
+    for (const options of [fitPlot(out.data, out.runs, ['l1', 'l2']), curvesPlot(out.runs, ['l1', 'l2'], 100, 'penalty'), errorsPlot(out.runs, ['l1', 'l2'], { l1: SOURCE_L1_ERRORS, pruned: SOURCE_PRUNED_ERRORS })]) {
       const svg = renderPlot(options);
       expect(svg).toContain('<svg');
       expect(svg).not.toMatch(/NaN|Infinity/);
@@ -202,7 +208,7 @@ describe('every figure of the article has a drawing for a phone whose text stays
     ['outliers', outliersPlot(base, [[7.5, 2]], fits, { compact })],
     ['experiment: data and fits', fitPlot(out.data, out.runs, ['l1', 'l2'], { compact })],
     ['experiment: curves', curvesPlot(out.runs, ['l1', 'l2'], 100, 'penalty', { compact })],
-    ['experiment: test errors', errorsPlot(out.runs, ['l1', 'l2'], SOURCE_L1_ERRORS, { compact })],
+    ['experiment: test errors', errorsPlot(out.runs, ['l1', 'l2'], { l1: SOURCE_L1_ERRORS, pruned: SOURCE_PRUNED_ERRORS }, { compact })],
     ['heatmaps', heatmapPlot(sizes, weights, [[0], [], []], { maxAbs: 1, compact })],
     ['prune', groupsStripPlot(['full 1-10-10-10-1, L1 (ours)', 'pruned as derived here, L1 (ours)'].map(group), { compact })],
   ];
@@ -280,5 +286,26 @@ describe('penalty geometry in either drawing', () => {
       expect(x).toBeCloseTo(2.5, 12);
       expect(y).toBeCloseTo(-1.5, 12);
     }
+  });
+});
+
+describe('the error strip plot at many runs', () => {
+  it('spreads each row’s dots evenly inside the band that keeps them in their box, the same in both drawings', () => {
+    const rows = Array.from({ length: 100 }, (_, k) => ({ group: k % 2 ? 'a' : 'b', error: k }));
+    const placed = placeRows(rows);
+    for (const p of placed) {
+      expect(p.jitter).toBeGreaterThanOrEqual(0);
+      expect(p.jitter).toBeLessThan(1);
+    }
+    expect(placed[0].jitter).toBe(0.5);
+    // evenly: every tenth of the band holds between 3 and 7 of a group's 50 dots
+    const a = placed.filter((p) => p.group === 'a').map((p) => p.jitter);
+    for (let t = 0; t < 10; t++) expect(a.filter((j) => j >= t / 10 && j < (t + 1) / 10).length).toBeGreaterThanOrEqual(3);
+    expect(dotRadius(5)).toBe(3.5);
+    expect(dotRadius(100)).toBe(2.5);
+    // narrow: the dots' band lies inside the 18–44px strip of the 58px row, dot and all
+    const [lo, hi] = dotBand(true, 2.5);
+    expect(lo * STRIP_ROW.narrow - 2.5).toBeGreaterThanOrEqual(18);
+    expect(hi * STRIP_ROW.narrow + 2.5).toBeLessThanOrEqual(44);
   });
 });

@@ -11,7 +11,7 @@ const settings = { methods: ['l1', 'l2'] as const, runs: 1, lr: SOURCE_PROTOCOL.
 describe('the λ sweep', () => {
   const reports: [number, number, number][] = [];
   const out = runSweep({ ...settings, methods: [...settings.methods] }, (done, total, points) => reports.push([done, total, points.length]));
-  const base = { methods: [] as ('l1' | 'l2' | 'none')[], lambda: 0, mix: SOURCE_PROTOCOL.mix, seed: 4, runs: 1, lr: SOURCE_PROTOCOL.lr, outliers: SOURCE_PROTOCOL.outliers, offset: null };
+  const base = { ...SOURCE_PROTOCOL, methods: [] as ('l1' | 'l2' | 'none')[], lambda: 0, seed: 4, runs: 1, offset: null, pruned: false };
 
   it('is the experiment itself at every λ: the same runs, summarised the same way', () => {
     expect(out.lambdas).toEqual(SWEEP_LAMBDAS);

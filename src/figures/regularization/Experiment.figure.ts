@@ -1,6 +1,6 @@
-import type { Method } from '@neural-notes/nn';
+import type { Arithmetic, DatasetMode, ExampleOrder, Method, SplitKind } from '@neural-notes/nn';
 import { METHOD_LABELS } from '../../plots/regularization/labels';
-import type { CompactRun, ExperimentOutput, ExperimentSettings, LiveCost } from '../../models/regularization/experiment';
+import { totalRuns, type CompactRun, type ExperimentOutput, type ExperimentSettings, type LiveCost } from '../../models/regularization/experiment';
 import { SOURCE_PROTOCOL } from '../../models/regularization/source';
 import { defineFigure, type Report } from '../figure';
 
@@ -25,14 +25,39 @@ const experiment = defineFigure({
       label: 'outlier offset', description: 'The outliers’ shared offset: one draw of U[0, 10) as in the source, or a fixed value.',
     },
     offset: { type: 'number', default: 5, min: -50, max: 50, showRange: true, label: 'offset', description: 'The fixed outlier offset (when offsetMode is "fixed").' },
+    order: {
+      type: 'enum', values: ['epoch', 'once', 'fixed'] as const satisfies readonly ExampleOrder[], default: SOURCE_PROTOCOL.order,
+      labels: { epoch: 'reshuffled every epoch', once: 'shuffled once per run', fixed: 'one fixed order for every run' },
+      label: 'order of the training rows', description: 'Reshuffled every epoch (this site’s design), shuffled once per run and kept, or the order the split lists them in every epoch and every run.',
+    },
+    split: {
+      type: 'enum', values: ['random', 'even'] as const satisfies readonly SplitKind[], default: SOURCE_PROTOCOL.split,
+      labels: { random: 'random 80/20', even: 'every fifth point to test' },
+      label: 'train/test split', description: 'A seeded random 80/20 split, or the author’s helper: test points 5, 10, …, 50 (indices 4, 9, …, 49).',
+    },
+    data: {
+      type: 'enum', values: ['shared', 'fresh'] as const satisfies readonly DatasetMode[], default: SOURCE_PROTOCOL.dataset,
+      labels: { shared: 'one dataset for all runs', fresh: 'a new dataset for each run' },
+      label: 'data', description: 'One dataset for every run (as the source’s saved file), or a new draw for each run (run r’s from seed + r).',
+    },
+    arithmetic: {
+      type: 'enum', values: ['float64', 'float32'] as const satisfies readonly Arithmetic[], default: SOURCE_PROTOCOL.arithmetic,
+      labels: { float64: 'float64', float32: 'float32, as the source' }, url: 'arith',
+      label: 'arithmetic', description: 'Double precision, or float32 as the source’s TensorFlow graph computed.',
+    },
+    pruned: {
+      type: 'boolean', default: false,
+      label: 'also train the post’s pruned shape, with L1 and with L2',
+      description: 'Also run the source’s pruned network (1,10),(10,10),(10,1),(1,1) with L1 and with L2, and place the post’s pruned numbers among them.',
+    },
   },
   compute: {
-    inputs: ['methods', 'lambda', 'mix', 'lr', 'seed', 'runs', 'outliers', 'offsetMode', 'offset'],
+    inputs: ['methods', 'lambda', 'mix', 'lr', 'seed', 'runs', 'outliers', 'offsetMode', 'offset', 'order', 'split', 'data', 'arithmetic', 'pruned'],
     load: async () => {
       const { runSettings } = await import('../../models/regularization/experiment');
       return (input, report: Report<CompactRun | LiveCost>): ExperimentOutput => {
         const settings = experimentSettings(input);
-        const total = settings.methods.length * settings.runs;
+        const total = totalRuns(settings);
         // The live cost readout gets the latest epoch about ten times a second, not every epoch.
         let lastEpochSent = 0;
         return runSettings(settings, {
@@ -62,6 +87,14 @@ export function experimentSettings(s: {
   outliers: number;
   offsetMode: string;
   offset: number;
+  order: ExampleOrder;
+  split: SplitKind;
+  data: DatasetMode;
+  arithmetic: Arithmetic;
+  pruned: boolean;
 }): ExperimentSettings {
-  return { methods: [...s.methods], lambda: s.lambda, mix: s.mix, lr: s.lr, seed: s.seed, runs: s.runs, outliers: s.outliers, offset: s.offsetMode === 'fixed' ? s.offset : null };
+  return {
+    methods: [...s.methods], lambda: s.lambda, mix: s.mix, lr: s.lr, seed: s.seed, runs: s.runs, outliers: s.outliers, offset: s.offsetMode === 'fixed' ? s.offset : null,
+    order: s.order, split: s.split, dataset: s.data, arithmetic: s.arithmetic, pruned: s.pruned,
+  };
 }

@@ -1,5 +1,6 @@
 import type { PruneOutput } from '../../models/regularization/prune';
-import { SOURCE_PROTOCOL } from '../../models/regularization/source';
+import { PROTOCOL_NAMES, SOURCE_PROTOCOL } from '../../models/regularization/source';
+import { PROTOCOL_LABELS } from '../../plots/regularization/labels';
 import { defineFigure, type Report } from '../figure';
 
 export default defineFigure({
@@ -12,14 +13,18 @@ export default defineFigure({
     run: { type: 'number', default: 1, min: 1, max: 50, integer: true, showRange: true, label: 'prune the network of L1 run', description: 'Which L1 run’s final network is pruned (1-based).' },
     seed: { type: 'number', default: SOURCE_PROTOCOL.seed, min: 0, max: 1_000_000, integer: true, label: 'seed', description: 'Base seed (as in the experiment).' },
     runs: { type: 'number', default: SOURCE_PROTOCOL.runs, min: 1, max: 50, integer: true, showRange: true, label: 'runs', description: 'Runs of each architecture.' },
+    protocol: {
+      type: 'enum', values: PROTOCOL_NAMES, labels: PROTOCOL_LABELS, default: 'default',
+      label: 'protocol', description: 'How every run is made: this site’s design, or a reading of the source’s script (as the Experiment figure’s presets).',
+    },
   },
   rules: (s) => (s.run > s.runs ? `run (${s.run}) must not exceed runs (${s.runs})` : null),
   compute: {
-    inputs: ['threshold', 'run', 'seed', 'runs'],
+    inputs: ['threshold', 'run', 'seed', 'runs', 'protocol'],
     load: async () => {
       const { pruneAndRetrain } = await import('../../models/regularization/prune');
       return (input, report: Report<never>): PruneOutput =>
-        pruneAndRetrain({ threshold: input.threshold, seed: input.seed, runs: input.runs, fromRun: Math.min(input.run, input.runs) - 1 }, (d, t) => report(d, t));
+        pruneAndRetrain({ threshold: input.threshold, seed: input.seed, runs: input.runs, fromRun: Math.min(input.run, input.runs) - 1, protocol: input.protocol }, (d, t) => report(d, t));
     },
   },
 });

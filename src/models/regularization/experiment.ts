@@ -4,7 +4,11 @@
  * and in the Web Worker, so a rerun with the same settings gives the same numbers to the last
  * digit.
  */
-import { experimentData, NEAR_ZERO, Network, prune, runExperiment, type Method, type RunResult } from '@neural-notes/nn';
+import {
+  countNearZero, experimentData, NEAR_ZERO, Network, prune, runExperiment,
+  type Arithmetic, type DatasetMode, type ExampleOrder, type Method, type RunResult, type SplitKind,
+} from '@neural-notes/nn';
+import { SOURCE_PRUNED_SIZES } from './source';
 
 export interface ExperimentSettings {
   readonly methods: readonly Method[];
@@ -17,7 +21,19 @@ export interface ExperimentSettings {
   readonly outliers: number;
   /** Shared outlier offset; null = one draw of U[0, 10), as the source. */
   readonly offset: number | null;
+  /** Order of the training rows: reshuffled every epoch, shuffled once per run, or fixed. */
+  readonly order: ExampleOrder;
+  /** Random 80/20 split, or the author's helper (every fifth point to test). */
+  readonly split: SplitKind;
+  /** One dataset for every run, or one per run. */
+  readonly dataset: DatasetMode;
+  readonly arithmetic: Arithmetic;
+  /** Also train the source's pruned shape (1,10),(10,10),(10,1),(1,1) with L1 and with L2, for the same runs. */
+  readonly pruned: boolean;
 }
+
+/** The penalties the source's pruned shape is trained with: L1 (what its prose implies) and L2 (what its published file uses). */
+export const PRUNED_METHODS = ['l1', 'l2'] as const satisfies readonly Method[];
 
 export const EPOCHS = 100;
 /** Points of the fitted-line grid over [0, 10] kept for the figures. */
@@ -33,6 +49,8 @@ export interface CompactRun {
   readonly testError: number | null;
   readonly trainError: number | null;
   readonly nearZero: number;
+  /** Weights exactly 0 in the final network. */
+  readonly zeros: number;
   /** Hidden units switched off in the final network (all incoming or all outgoing |w| < 0.01, as `prune` decides). */
   readonly unitsOff: number;
   /** Fitted line on the grid x = 0, 0.5, …, 10 (5 significant digits). */
@@ -40,6 +58,8 @@ export interface CompactRun {
   /** Per epoch, mean over the epoch's steps (5 significant digits). */
   readonly dataLoss: number[];
   readonly penalty: number[];
+  /** True for a run of the source's pruned shape (its fit and curves are not kept). */
+  readonly pruned?: true;
 }
 
 export interface CompactData {
@@ -54,7 +74,10 @@ export interface CompactData {
 export interface ExperimentOutput {
   readonly settings: ExperimentSettings;
   readonly data: CompactData;
+  /** Every finished run of every selected method, on the source's network. */
   readonly runs: CompactRun[];
+  /** With `settings.pruned`, the runs of the source's pruned shape with L1 and with L2; else empty. */
+  readonly prunedRuns: CompactRun[];
   /** True if the reader stopped it before the end. */
   readonly stopped: boolean;
 }
@@ -68,7 +91,11 @@ export function fitGrid(points = FIT_POINTS): number[] {
   return Array.from({ length: points }, (_, k) => (10 * k) / (points - 1));
 }
 
-function compact(method: Method, r: RunResult): CompactRun {
+function compact(method: Method, r: RunResult, pruned = false): CompactRun {
+  if (pruned) {
+    const { run, seed, status, reason, testError, trainError, nearZero } = r;
+    return { method, run, seed, status, reason, testError, trainError, nearZero, zeros: countNearZero(r.network, Number.MIN_VALUE), unitsOff: 0, fit: [], dataLoss: [], penalty: [], pruned: true };
+  }
   return {
     method,
     run: r.run,
@@ -78,6 +105,7 @@ function compact(method: Method, r: RunResult): CompactRun {
     testError: r.testError,
     trainError: r.trainError,
     nearZero: r.nearZero,
+    zeros: countNearZero(r.network, Number.MIN_VALUE),
     unitsOff: prune(Network.fromJSON(r.network), NEAR_ZERO).removed.reduce((n, u) => n + u.length, 0),
     fit: r.status === 'ok' ? r.fit.y.map((v) => round(v)) : [],
     dataLoss: r.history.map((h) => round(h.dataLoss)),
@@ -96,12 +124,16 @@ export function experimentOptions(s: ExperimentSettings) {
     outliers: s.outliers,
     ...(s.offset !== null && { outlierOffset: s.offset }),
     gridPoints: FIT_POINTS,
+    order: s.order,
+    split: s.split,
+    dataset: s.dataset,
+    arithmetic: s.arithmetic,
   };
 }
 
-/** The dataset and split the settings give (the same for every method and run). */
+/** The dataset and split the settings give (the same for every method and run; with a fresh dataset per run, run 1's). */
 export function settingsData(s: ExperimentSettings): CompactData {
-  const d = experimentData({ seed: s.seed, outliers: s.outliers, ...(s.offset !== null && { outlierOffset: s.offset }) });
+  const d = experimentData({ seed: s.seed, outliers: s.outliers, split: s.split, ...(s.offset !== null && { outlierOffset: s.offset }) });
   return { x: d.x, y: d.y, train: d.train, test: d.test, outliers: d.outliers, outlierOffset: d.outlierOffset };
 }
 
@@ -127,34 +159,48 @@ export interface LiveCost {
   readonly penalty: number;
 }
 
-/** The experiment for every selected method, with the seed mapping of `runExperiment`. */
+/** Runs in all: every method's, and the pruned shape's with L1 and L2 when asked for. */
+export function totalRuns(s: ExperimentSettings): number {
+  return (s.methods.length + (s.pruned ? PRUNED_METHODS.length : 0)) * s.runs;
+}
+
+/**
+ * The experiment for every selected method, with the seed mapping of `runExperiment`; then, when
+ * asked for, the source's pruned shape with L1 and with L2 for the same runs.
+ */
 export function runSettings(settings: ExperimentSettings, hooks: RunHooks = {}): ExperimentOutput {
   const runs: CompactRun[] = [];
+  const prunedRuns: CompactRun[] = [];
   const data = settingsData(settings);
   let stopped = false;
-  const totalRuns = settings.methods.length * settings.runs;
+  const total = totalRuns(settings);
   let steps = 0;
-  const totalSteps = totalRuns * EPOCHS * data.train.length;
-  for (const method of settings.methods) {
+  const totalSteps = total * EPOCHS * data.train.length;
+  const jobs = [
+    ...settings.methods.map((method) => ({ method, pruned: false })),
+    ...(settings.pruned ? PRUNED_METHODS.map((method) => ({ method, pruned: true })) : []),
+  ];
+  for (const { method, pruned } of jobs) {
     if (stopped) break;
     const result = runExperiment({
       ...experimentOptions(settings),
       method,
       runs: settings.runs,
+      ...(pruned && { sizes: [...SOURCE_PRUNED_SIZES] }),
       shouldStop: () => {
         steps++;
         if (steps % 400 === 0) hooks.onSteps?.(steps, totalSteps);
         return hooks.shouldStop?.() ?? false;
       },
-      onEpoch: hooks.onEpoch && ((run, rec) => hooks.onEpoch?.({ kind: 'epoch', method, run, epoch: rec.epoch + 1, dataLoss: rec.dataLoss, penalty: rec.penalty })),
+      onEpoch: hooks.onEpoch && !pruned ? (run, rec) => hooks.onEpoch?.({ kind: 'epoch', method, run, epoch: rec.epoch + 1, dataLoss: rec.dataLoss, penalty: rec.penalty }) : undefined,
       onRun: (r) => {
-        const c = compact(method, r);
         if (r.status === 'stopped') return;
-        runs.push(c);
-        hooks.onRun?.(c, runs.length, totalRuns);
+        const c = compact(method, r, pruned);
+        (pruned ? prunedRuns : runs).push(c);
+        hooks.onRun?.(c, runs.length + prunedRuns.length, total);
       },
     });
     if (result.runs.some((r) => r.status === 'stopped')) stopped = true;
   }
-  return { settings, data, runs, stopped };
+  return { settings, data, runs, prunedRuns, stopped };
 }

@@ -1,6 +1,7 @@
 /** "What we found": facts derived from the build's own runs of the experiment and of pruning. */
 import { mean, sd, SOURCE_SIZES, type Method } from '@neural-notes/nn';
 import type { ExperimentOutput } from './experiment';
+import { placeSource, type Placement } from './placement';
 import type { PruneOutput } from './prune';
 import { SOURCE_L1_ERRORS, SOURCE_PRUNED_ERRORS } from './source';
 import { meanSd, summarize, type MethodSummary } from './summary';
@@ -23,7 +24,10 @@ export interface Findings {
   readonly prune: PruneOutput;
   readonly pruned: { mean: number | null; sd: number | null };
   readonly sourceArch: { mean: number | null; sd: number | null };
+  readonly sourceArchL2: { mean: number | null; sd: number | null };
   readonly full: { mean: number | null; sd: number | null };
+  /** The post's numbers among the experiment's runs (and its pruned-shape runs, when it has them). */
+  readonly placement: Placement;
 }
 
 export function findings(exp: ExperimentOutput, cut: PruneOutput): Findings {
@@ -53,6 +57,8 @@ export function findings(exp: ExperimentOutput, cut: PruneOutput): Findings {
     prune: cut,
     pruned: meanSd(cut.pruned),
     sourceArch: meanSd(cut.sourceArch),
+    sourceArchL2: meanSd(cut.sourceArchL2),
     full: meanSd(cut.full),
+    placement: placeSource(exp),
   };
 }

@@ -20,7 +20,7 @@ export interface HeatmapSettings {
 /** Run 0 of one method with a copy of its weights every `every` epochs. */
 export function heatmapRun(method: Method, s: HeatmapSettings): HeatmapRun {
   const stepsPerEpoch = 40; // 40 training points, batch 1
-  const result = runExperiment({ ...experimentOptions({ ...SOURCE_PROTOCOL, methods: [method], offset: null, seed: s.seed, lambda: s.lambda }), method, runs: 1, snapshotEvery: stepsPerEpoch * s.every });
+  const result = runExperiment({ ...experimentOptions({ ...SOURCE_PROTOCOL, methods: [method], offset: null, seed: s.seed, lambda: s.lambda, pruned: false }), method, runs: 1, snapshotEvery: stepsPerEpoch * s.every });
   const run = result.runs[0];
   const net = Network.fromJSON(run.network);
   const snaps = run.snapshots;

@@ -12,7 +12,11 @@ export interface MethodSummary {
   readonly min: number | null;
   readonly max: number | null;
   readonly meanNearZero: number | null;
+  /** Mean number of weights exactly 0. */
+  readonly meanZeros: number | null;
   readonly meanUnitsOff: number | null;
+  /** Finished runs in which at least one hidden unit was switched off. */
+  readonly runsWithUnitOff: number;
 }
 
 /** Mean ± sample sd of the total test error per method, over the runs that finished. */
@@ -31,7 +35,9 @@ export function summarize(runs: readonly CompactRun[], methods: readonly Method[
       min: errors.length ? Math.min(...errors) : null,
       max: errors.length ? Math.max(...errors) : null,
       meanNearZero: ok.length ? mean(ok.map((r) => r.nearZero)) : null,
+      meanZeros: ok.length ? mean(ok.map((r) => r.zeros)) : null,
       meanUnitsOff: ok.length ? mean(ok.map((r) => r.unitsOff)) : null,
+      runsWithUnitOff: ok.filter((r) => r.unitsOff > 0).length,
     };
   });
 }

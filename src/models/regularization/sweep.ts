@@ -33,7 +33,7 @@ export interface SweepOutput {
 
 /** `progress(done, total, points so far)` after each λ and penalty. */
 export function runSweep(s: SweepSettings, progress?: (done: number, total: number, points: SweepPoint[]) => void): SweepOutput {
-  const base: ExperimentSettings = { methods: ['none'], lambda: 0, mix: SOURCE_PROTOCOL.mix, seed: s.seed, runs: s.runs, lr: s.lr, outliers: SOURCE_PROTOCOL.outliers, offset: null };
+  const base: ExperimentSettings = { ...SOURCE_PROTOCOL, methods: ['none'], lambda: 0, seed: s.seed, runs: s.runs, lr: s.lr, offset: null, pruned: false };
   const total = SWEEP_LAMBDAS.length * s.methods.length + 1;
   let done = 0;
   const none = runSettings(base);

@@ -127,22 +127,48 @@ export interface ErrorRow {
   run: number;
 }
 
-/** One row per finished run, plus the source's reported L1 totals as their own group. */
-export function errorRows(runs: readonly CompactRun[], source?: { label: string; errors: readonly number[] }): ErrorRow[] {
-  const rows: ErrorRow[] = runs.filter((r) => finite(r.testError)).map((r) => ({ group: METHOD_LABELS[r.method], error: r.testError as number, run: r.run }));
-  if (source) source.errors.forEach((e, i) => rows.push({ group: source.label, error: e, run: i }));
-  return rows;
+/** Row names of the source's pruned shape, (1,10),(10,10),(10,1),(1,1), retrained here with L1 or L2. */
+export const PRUNED_LABELS = { l1: 'post’s pruned shape, L1', l2: 'post’s pruned shape, L2' } as const;
+export const PRUNED_COLORS = { l1: '#e8590c', l2: '#1971c2' } as const;
+/** Colour of the post's own numbers (hollow diamonds). */
+export const SOURCE_COLOR = '#9c6ade';
+
+/** The label of a run's row: its penalty, or the pruned shape with its penalty. */
+export function rowLabel(r: CompactRun): string {
+  return r.pruned ? PRUNED_LABELS[r.method as 'l1' | 'l2'] : METHOD_LABELS[r.method];
 }
 
-export const SOURCE_GROUP = 'L1 (source, its 5 runs)';
+/** One row per finished run, of the full network and (when given) of the pruned shape. */
+export function errorRows(runs: readonly CompactRun[], prunedRuns: readonly CompactRun[] = []): ErrorRow[] {
+  return [...runs, ...prunedRuns].filter((r) => finite(r.testError)).map((r) => ({ group: rowLabel(r), error: r.testError as number, run: r.run }));
+}
 
-export function errorsPlot(runs: readonly CompactRun[], methods: readonly Method[], sourceL1: readonly number[], { compact = false }: { compact?: boolean } = {}): PlotOptions {
-  const groups = [...methods.map((m) => ({ label: METHOD_LABELS[m], color: METHOD_COLORS[m] })), { label: SOURCE_GROUP, color: '#9c6ade' }];
-  return stripPlot(errorRows(runs, { label: SOURCE_GROUP, errors: sourceL1 }), groups, {
+/**
+ * The post's numbers as markers: its five L1 totals on the L1 row, its five totals of the pruned
+ * shape on both pruned rows (its prose implies L1, its published file trains that shape with L2).
+ */
+export function sourceMarkers(sourceL1: readonly number[], sourcePruned: readonly number[]): { group: string; error: number }[] {
+  return [
+    ...sourceL1.map((error) => ({ group: METHOD_LABELS.l1, error })),
+    ...sourcePruned.flatMap((error) => [{ group: PRUNED_LABELS.l1, error }, { group: PRUNED_LABELS.l2, error }]),
+  ];
+}
+
+export function errorsPlot(
+  runs: readonly CompactRun[], methods: readonly Method[], source: { l1: readonly number[]; pruned: readonly number[] },
+  { compact = false, prunedRuns = [] }: { compact?: boolean; prunedRuns?: readonly CompactRun[] } = {},
+): PlotOptions {
+  const groups = [
+    ...methods.map((m) => ({ label: METHOD_LABELS[m], color: METHOD_COLORS[m] })),
+    ...(prunedRuns.length ? (['l1', 'l2'] as const).map((m) => ({ label: PRUNED_LABELS[m], color: PRUNED_COLORS[m] })) : []),
+  ];
+  return stripPlot(errorRows(runs, prunedRuns), groups, {
     label: 'total test error (sum of |y − prediction| over the 10 test points)',
     narrowLabel: 'total test error (10 test points)',
     marginLeft: 170,
     wideWidth: 560,
     compact,
+    markers: sourceMarkers(source.l1, source.pruned),
+    markerColor: SOURCE_COLOR,
   });
 }

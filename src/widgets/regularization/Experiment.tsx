@@ -1,8 +1,9 @@
 import { useMemo } from 'preact/hooks';
 import type { IslandProps } from '../../figures/figure';
 import figure from '../../figures/regularization/Experiment.figure';
-import { EPOCHS } from '../../models/regularization/experiment';
-import { SOURCE_L1_ERRORS } from '../../models/regularization/source';
+import { EPOCHS, totalRuns } from '../../models/regularization/experiment';
+import { placeSource } from '../../models/regularization/placement';
+import { SOURCE_L1_ERRORS, SOURCE_PRUNED_ERRORS } from '../../models/regularization/source';
 import { summarize } from '../../models/regularization/summary';
 import { curvesPlot, errorsPlot, fitPlot } from '../../plots/regularization/experiment';
 import { DualPlot } from '../shared/DualPlot';
@@ -12,6 +13,7 @@ import { UrlNotice } from '../shared/UrlNotice';
 import { ExperimentControls } from './ExperimentControls';
 import { ExperimentReadout } from './ExperimentReadout';
 import { ExperimentTable } from './ExperimentTable';
+import { SourcePlacement } from './SourcePlacement';
 import { useExperimentRun } from './useExperimentRun';
 import './regularization.css';
 
@@ -20,13 +22,19 @@ export default function Experiment({ id, settings, initial }: IslandProps<typeof
   const state = useFigureState(figure, id, settings);
   const { job, shown, plotted, live, staging } = useExperimentRun(state.values, initial, settings);
   const summaries = useMemo(() => summarize(shown.runs, shown.settings.methods), [shown]);
+  const placement = useMemo(() => placeSource(shown), [shown]);
   const [pFit, pCurves, pPenalty, pErrors] = plotted;
   // Each plot in its wide and its narrow drawing (DualPlot): [wide, narrow].
   const fitOptions = useMemo(() => [false, true].map((compact) => fitPlot(pFit.data, pFit.runs, pFit.settings.methods, { compact })), [pFit]);
   const curveOptions = useMemo(() => [false, true].map((compact) => curvesPlot(pCurves.runs, pCurves.settings.methods, EPOCHS, 'data loss', { compact })), [pCurves]);
   const penaltyOptions = useMemo(() => [false, true].map((compact) => curvesPlot(pPenalty.runs, pPenalty.settings.methods, EPOCHS, 'penalty', { compact })), [pPenalty]);
-  const errorOptions = useMemo(() => [false, true].map((compact) => errorsPlot(pErrors.runs, pErrors.settings.methods, SOURCE_L1_ERRORS, { compact })), [pErrors]);
-  const total = shown.settings.methods.length * shown.settings.runs;
+  const errorOptions = useMemo(
+    () => [false, true].map((compact) => errorsPlot(pErrors.runs, pErrors.settings.methods, { l1: SOURCE_L1_ERRORS, pruned: SOURCE_PRUNED_ERRORS }, { compact, prunedRuns: pErrors.prunedRuns })),
+    [pErrors],
+  );
+  const total = totalRuns(shown.settings);
+  const done = shown.runs.length + shown.prunedRuns.length;
+  const prunedText = shown.settings.pruned ? ` and ${shown.settings.runs} of the post’s pruned shape with L1 and with L2` : '';
   // The figure counts as done once its plots show the final output too.
   const phase = staging && job.phase !== 'running' ? 'running' : job.phase;
 
@@ -37,9 +45,9 @@ export default function Experiment({ id, settings, initial }: IslandProps<typeof
       <JobStatus
         job={{ ...job, phase }}
         testId="exp-status"
-        summary={`${shown.runs.length} runs trained: ${shown.settings.runs} per penalty.`}
-        running={`Training in a background worker… ${shown.runs.length} of ${total} runs done (the table fills in as runs finish; the figures redraw at the end).`}
-        stopped={`${shown.runs.length} of ${total} runs had finished; the table and the figures show those.`}
+        summary={`${done} runs trained: ${shown.settings.runs} per penalty${prunedText}.`}
+        running={`Training in a background worker… ${done} of ${total} runs done (the table fills in as runs finish; the figures redraw at the end).`}
+        stopped={`${done} of ${total} runs had finished; the table and the figures show those.`}
       />
       <UrlNotice state={state} />
       <ExperimentReadout output={shown} live={live} />
@@ -54,11 +62,18 @@ export default function Experiment({ id, settings, initial }: IslandProps<typeof
           <DualPlot wide={penaltyOptions[0]} narrow={penaltyOptions[1]} label="Penalty per epoch for every run" />
         </div>
         <div>
-          <p class="reg-heading">Total test error per run, with the source's five L1 numbers</p>
-          <DualPlot wide={errorOptions[0]} narrow={errorOptions[1]} label="Strip and box plot of the total test error of every run, per penalty" />
+          <p class="reg-heading">
+            Total test error per run (dots) and its spread (box: quartiles, median, range); <span class="reg-source-key">◇</span> the post’s own runs
+          </p>
+          <DualPlot
+            wide={errorOptions[0]}
+            narrow={errorOptions[1]}
+            label="Total test error of every run, per penalty, each row with its box; hollow diamonds mark the post's own numbers on the rows they belong to"
+          />
         </div>
       </div>
       <ExperimentTable output={shown} summaries={summaries} />
+      <SourcePlacement placement={placement} settings={shown.settings} />
     </div>
   );
 }

@@ -1,15 +1,42 @@
 import type figure from '../../figures/regularization/Experiment.figure';
-import { Controls } from '../shared/controls';
+import { protocolOf } from '../../models/regularization/placement';
+import { PROTOCOL_NAMES, PROTOCOLS, type ProtocolName } from '../../models/regularization/source';
+import { PROTOCOL_LABELS } from '../../plots/regularization/labels';
+import { Controls, Select } from '../shared/controls';
 import { Field } from '../shared/Field';
 import type { FigureState } from '../shared/figure-state';
 
-/** The experiment's settings: penalties, λ and training, outliers; every label and range from the declaration. */
+/** The preset list: the three named protocols, and "its own mix" while the settings match none. */
+type PresetChoice = ProtocolName | 'custom';
+
+/**
+ * The experiment's settings: penalties, the protocol (a preset sets its four choices at once),
+ * λ and training, outliers; every setting's label and range from the declaration.
+ */
 export function ExperimentControls({ state }: { state: FigureState<typeof figure> }) {
   const s = state.values;
+  const current: PresetChoice = protocolOf({ ...s, dataset: s.data }) ?? 'custom';
+  const options = [
+    ...PROTOCOL_NAMES.map((name) => ({ value: name as PresetChoice, label: PROTOCOL_LABELS[name] })),
+    ...(current === 'custom' ? [{ value: 'custom' as PresetChoice, label: 'a mix of its own (set below)' }] : []),
+  ];
+  const choose = (name: PresetChoice) => {
+    if (name === 'custom') return;
+    const p = PROTOCOLS[name];
+    state.update({ order: p.order, split: p.split, data: p.dataset, arithmetic: p.arithmetic });
+  };
   return (
     <>
       <Controls label="Experiment settings">
         <Field state={state} name="methods" />
+      </Controls>
+      <Controls label="Protocol">
+        <Select label="protocol preset" value={current} options={options} onChange={choose} />
+        <Field state={state} name="order" />
+        <Field state={state} name="split" />
+        <Field state={state} name="data" />
+        <Field state={state} name="arithmetic" />
+        <Field state={state} name="pruned" />
       </Controls>
       <Controls label="Penalty and training">
         <Field state={state} name="lambda" />

@@ -1,14 +1,16 @@
 import type { ExperimentOutput } from '../../models/regularization/experiment';
-import { SOURCE_L1_ERRORS } from '../../models/regularization/source';
-import { meanSd, type MethodSummary } from '../../models/regularization/summary';
+import type { MethodSummary } from '../../models/regularization/summary';
 import { exactError, formatError, formatNumber } from '../../lib/format';
 import { METHOD_COLORS, METHOD_LABELS } from '../../plots/regularization/labels';
 import { MeanSd } from './MeanSd';
 
-/** The experiment's table: the total test error of every run per penalty, the source's five, and the summaries. */
+/**
+ * The experiment's table: the total test error of every run per penalty, and the summaries. (The
+ * post's own numbers have their table below it, with where each falls among these runs.)
+ */
 export function ExperimentTable({ output, summaries }: { output: ExperimentOutput; summaries: readonly MethodSummary[] }) {
   const { methods, runs: perMethod } = output.settings;
-  const rows = Array.from({ length: Math.max(perMethod, SOURCE_L1_ERRORS.length) }, (_, r) => r);
+  const rows = Array.from({ length: perMethod }, (_, r) => r);
   const byKey = new Map(output.runs.map((r) => [`${r.method}-${r.run}`, r]));
   return (
     <div class="nn-table-scroll reg-table-wrap" tabIndex={0} role="region" aria-label="Total test error of every run (table)">
@@ -23,9 +25,6 @@ export function ExperimentTable({ output, summaries }: { output: ExperimentOutpu
                 {METHOD_LABELS[m]}
               </th>
             ))}
-            <th scope="col" class="reg-source">
-              L1, source
-            </th>
           </tr>
         </thead>
         <tbody>
@@ -35,14 +34,11 @@ export function ExperimentTable({ output, summaries }: { output: ExperimentOutpu
               {methods.map((m) => {
                 const run = byKey.get(`${m}-${r}`);
                 return (
-                  <td key={m} data-testid={`err-${m}-${r}`} title={exactError(r < perMethod ? run?.testError : null)}>
-                    {r >= perMethod ? '' : !run ? '…' : run.status === 'diverged' ? 'diverged' : formatError(run.testError)}
+                  <td key={m} data-testid={`err-${m}-${r}`} title={exactError(run?.testError)}>
+                    {!run ? '…' : run.status === 'diverged' ? 'diverged' : formatError(run.testError)}
                   </td>
                 );
               })}
-              <td class="reg-source" title={exactError(SOURCE_L1_ERRORS[r])}>
-                {r < SOURCE_L1_ERRORS.length ? formatError(SOURCE_L1_ERRORS[r]) : ''}
-              </td>
             </tr>
           ))}
         </tbody>
@@ -54,18 +50,13 @@ export function ExperimentTable({ output, summaries }: { output: ExperimentOutpu
                 <MeanSd value={s} />
               </td>
             ))}
-            <td class="reg-source">
-              <MeanSd value={meanSd(SOURCE_L1_ERRORS)} />
-            </td>
           </tr>
           {/* On a phone mean and sd take a row each (regularization.css), so the columns stay narrow. */}
           {(['mean', 'sd'] as const).map((key) => (
             <tr class="reg-split" key={key}>
               <th scope="row">{key}</th>
-              {[...summaries, meanSd(SOURCE_L1_ERRORS)].map((s, i) => (
-                <td key={i} class={i === summaries.length ? 'reg-source' : undefined}>
-                  {formatError(s[key])}
-                </td>
+              {summaries.map((s, i) => (
+                <td key={i}>{formatError(s[key])}</td>
               ))}
             </tr>
           ))}
@@ -74,7 +65,6 @@ export function ExperimentTable({ output, summaries }: { output: ExperimentOutpu
             {summaries.map((s) => (
               <td key={s.method}>{s.meanNearZero === null ? '—' : formatNumber(s.meanNearZero, 3)}</td>
             ))}
-            <td class="reg-source" />
           </tr>
           <tr>
             <th scope="row">hidden units off (of 30)</th>
@@ -83,7 +73,6 @@ export function ExperimentTable({ output, summaries }: { output: ExperimentOutpu
                 {s.meanUnitsOff === null ? '—' : formatNumber(s.meanUnitsOff, 3)}
               </td>
             ))}
-            <td class="reg-source" />
           </tr>
         </tfoot>
       </table>

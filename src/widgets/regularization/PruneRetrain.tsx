@@ -4,6 +4,7 @@ import figure from '../../figures/regularization/PruneRetrain.figure';
 import { SOURCE_L1_ERRORS, SOURCE_PRUNED_ERRORS } from '../../models/regularization/source';
 import { meanSd } from '../../models/regularization/summary';
 import { exactError, formatError } from '../../lib/format';
+import { PROTOCOL_LABELS } from '../../plots/regularization/labels';
 import { groupsStripPlot } from '../../plots/regularization/prune';
 import { Controls } from '../shared/controls';
 import { DualPlot } from '../shared/DualPlot';
@@ -18,7 +19,8 @@ import './regularization.css';
 const GROUPS = {
   full: { label: 'full 1-10-10-10-1, L1 (ours)', color: '#d9480f' },
   pruned: { label: 'pruned as derived here, L1 (ours)', color: '#e8590c' },
-  sourceArch: { label: 'source’s pruned shape, L1 (ours)', color: '#1c7ed6' },
+  sourceArch: { label: 'source’s pruned shape, L1 (ours)', color: '#f08c00' },
+  sourceArchL2: { label: 'source’s pruned shape, L2 (ours)', color: '#1c7ed6' },
   sourcePruned: { label: 'source’s pruned shape (its runs)', color: '#9c6ade' },
   sourceFull: { label: 'full network, L1 (source’s runs)', color: '#b197fc' },
 };
@@ -39,19 +41,22 @@ export default function PruneRetrain({ id, settings, initial }: IslandProps<type
       { ...GROUPS.full, values: result.full },
       { ...GROUPS.pruned, values: result.pruned },
       { ...GROUPS.sourceArch, values: result.sourceArch },
+      { ...GROUPS.sourceArchL2, values: result.sourceArchL2 },
       { ...GROUPS.sourcePruned, values: SOURCE_PRUNED_ERRORS },
       { ...GROUPS.sourceFull, values: SOURCE_L1_ERRORS },
     ];
     return [groupsStripPlot(groups), groupsStripPlot(groups, { compact: true })];
   }, [result]);
+  // Short headers, so that six columns fit a phone; the derived shape is written out above the table.
   const cols: { key: string; label: string; values: readonly (number | null)[]; source?: boolean }[] = [
-    { key: 'full', label: 'full network', values: result.full },
-    { key: 'pruned', label: `pruned ${result.notation}`, values: result.pruned },
-    { key: 'source-arch', label: 'source’s shape, here', values: result.sourceArch },
-    { key: 'source-pruned', label: 'source’s shape, its runs', values: SOURCE_PRUNED_ERRORS, source: true },
+    { key: 'full', label: 'full net', values: result.full },
+    { key: 'pruned', label: 'pruned', values: result.pruned },
+    { key: 'source-arch', label: 'post’s shape, L1', values: result.sourceArch },
+    { key: 'source-arch-l2', label: 'post’s shape, L2', values: result.sourceArchL2 },
+    { key: 'source-pruned', label: 'post’s own runs', values: SOURCE_PRUNED_ERRORS, source: true },
   ];
   const rows = Math.max(result.settings.runs, SOURCE_PRUNED_ERRORS.length);
-  const failed = [...result.full, ...result.pruned, ...result.sourceArch].filter((v) => v === null).length;
+  const failed = [...result.full, ...result.pruned, ...result.sourceArch, ...result.sourceArchL2].filter((v) => v === null).length;
 
   return (
     <div class="reg-prune">
@@ -60,12 +65,13 @@ export default function PruneRetrain({ id, settings, initial }: IslandProps<type
         <Field state={state} name="run" max={s.runs} />
         <Field state={state} name="seed" />
         <Field state={state} name="runs" onChange={(runs) => state.update({ runs, run: Math.min(s.run, runs) })} />
+        <Field state={state} name="protocol" />
       </Controls>
       <JobButtons job={job} />
       <JobStatus
         job={job}
         testId="prune-status"
-        summary={`Pruned at |w| < ${result.settings.threshold} from L1 run ${result.settings.fromRun + 1}; ${result.settings.runs} runs of each architecture, seed ${result.settings.seed}.`}
+        summary={`Pruned at |w| < ${result.settings.threshold} from L1 run ${result.settings.fromRun + 1}; ${result.settings.runs} runs of each architecture, seed ${result.settings.seed}, protocol: ${PROTOCOL_LABELS[result.settings.protocol]}.`}
         running="Pruning and retraining in a background worker…"
         stopped="The figure and the table show the last complete result."
       />
@@ -104,17 +110,25 @@ export default function PruneRetrain({ id, settings, initial }: IslandProps<type
             ))}
           </tbody>
           <tfoot>
-            <tr>
+            <tr class="reg-joined">
               <th scope="row">mean ± sd</th>
-              {cols.map((c) => {
-                const s = meanSd(c.values);
-                return (
-                  <td key={c.key} class={c.source ? 'reg-source' : undefined}>
-                    <MeanSd value={s} />
-                  </td>
-                );
-              })}
+              {cols.map((c) => (
+                <td key={c.key} class={c.source ? 'reg-source' : undefined}>
+                  <MeanSd value={meanSd(c.values)} />
+                </td>
+              ))}
             </tr>
+            {/* On a phone mean and sd take a row each (regularization.css), so the six columns fit. */}
+            {(['mean', 'sd'] as const).map((key) => (
+              <tr class="reg-split" key={key}>
+                <th scope="row">{key}</th>
+                {cols.map((c) => (
+                  <td key={c.key} class={c.source ? 'reg-source' : undefined}>
+                    {formatError(meanSd(c.values)[key])}
+                  </td>
+                ))}
+              </tr>
+            ))}
           </tfoot>
         </table>
       </div>

@@ -4,15 +4,17 @@ import type { FigureValues, Packed } from '../../figures/figure';
 import { settingsData, type CompactRun, type ExperimentOutput, type LiveCost } from '../../models/regularization/experiment';
 import { useFigureJob, type FigureJob } from '../shared/figure-job';
 
-/** What a running experiment has streamed: its finished runs, and the cost of its latest epoch. */
+/** What a running experiment has streamed: its finished runs (of the full network and of the pruned shape), and the cost of its latest epoch. */
 export interface Streamed {
   readonly runs: CompactRun[];
+  readonly prunedRuns: CompactRun[];
   readonly live: LiveCost | null;
 }
 
 const accumulate = (sum: Streamed | null, p: CompactRun | LiveCost): Streamed => {
-  const s = sum ?? { runs: [], live: null };
-  return 'kind' in p ? { runs: s.runs, live: p } : { runs: [...s.runs, p], live: s.live };
+  const s = sum ?? { runs: [], prunedRuns: [], live: null };
+  if ('kind' in p) return { ...s, live: p };
+  return p.pruned ? { ...s, prunedRuns: [...s.prunedRuns, p] } : { ...s, runs: [...s.runs, p] };
 };
 
 /** How many plots the figure draws from one output; they are redrawn one per task after a run ends. */
@@ -44,7 +46,7 @@ export function useExperimentRun(values: FigureValues<typeof figure>, initial: P
   const shown: ExperimentOutput = useMemo(
     () =>
       running && jobSettings && partialData
-        ? { settings: jobSettings, data: partialData, runs: job.partial?.runs ?? [], stopped: job.phase === 'stopped' }
+        ? { settings: jobSettings, data: partialData, runs: job.partial?.runs ?? [], prunedRuns: job.partial?.prunedRuns ?? [], stopped: job.phase === 'stopped' }
         : job.result,
     [running, jobSettings, partialData, job.partial, job.phase, job.result],
   );
