@@ -23,7 +23,8 @@ describe('Experiment', () => {
     await page.goto(url, { waitUntil: 'networkidle' });
     const built = await errorCells(page);
     const numbers = Object.values(built).filter((t) => /^\d+\.\d{2}\|\d+\.\d{8}$/.test(t));
-    expect(numbers.length).toBe(20); // 4 methods × 5 runs, 2 decimals (8 in the tooltip), in the HTML before any script ran
+    expect(numbers.length).toBe(40); // 4 methods × 10 runs (the article's), 2 decimals (8 in the tooltip), in the HTML before any script ran
+    const placed = await page.locator('#fig-exp [data-testid="exp-placement"] tbody').innerText();
     await goLive(page, 'exp');
     // Let neighbouring figures that scrolled into view finish hydrating: only the training is measured.
     await page.waitForLoadState('networkidle');
@@ -32,10 +33,87 @@ describe('Experiment', () => {
     await page.locator('#fig-exp').getByRole('button', { name: 'Rerun in this browser' }).click();
     await page.waitForSelector('#fig-exp [data-phase="done"]', { timeout: 10_000 });
     const t1 = await page.evaluate(() => performance.now());
-    expect(t1 - t0).toBeLessThan(2000);
+    // 40 runs and 20 of the pruned shape, all in float32 (the article's settings)
+    expect(t1 - t0).toBeLessThan(4000);
     const long = await page.evaluate((start) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= start), t0);
     expect(long).toEqual([]);
     expect(await errorCells(page)).toEqual(built);
+    expect(await page.locator('#fig-exp [data-testid="exp-placement"] tbody').innerText()).toBe(placed);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('the protocol preset sets the four protocol settings at once, into the URL, and the figure says which protocol its runs follow', async () => {
+    const { page, problems, close } = await open(url);
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const figure = page.locator('#fig-exp');
+    const note = figure.getByTestId('exp-placement-note');
+    await expect(note.innerText()).resolves.toMatch(/^Our runs follow the post’s script as far as it is known: the training rows shuffled once per run, every fifth point held out for test, one dataset for every run, float32 arithmetic\./);
+    await goLive(page, 'exp');
+    const preset = figure.getByLabel('protocol preset');
+    expect(await preset.inputValue()).toBe('published');
+    await preset.selectOption('default');
+    for (const [label, value] of [['order of the training rows', 'epoch'], ['train/test split', 'random'], ['data', 'shared'], ['arithmetic', 'float64']]) {
+      expect(await figure.getByLabel(label, { exact: true }).inputValue(), label).toBe(value);
+    }
+    await expect.poll(() => page.url()).toContain('exp.order=epoch');
+    expect(page.url()).toContain('exp.split=random');
+    expect(page.url()).toContain('exp.arith=float64');
+    await expect.poll(() => note.innerText(), { timeout: 20_000 }).toMatch(/^Our runs do not follow the post’s script/);
+    // one setting changed by hand: the preset says so
+    await figure.getByLabel('order of the training rows', { exact: true }).selectOption('fixed');
+    expect(await preset.inputValue()).toBe('custom');
+    await preset.selectOption('publishedFixed');
+    expect(await figure.getByLabel('train/test split', { exact: true }).inputValue()).toBe('even');
+    await expect.poll(() => note.innerText(), { timeout: 20_000 }).toMatch(/^Our runs follow the post’s script with one order for every run/);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('at 100 runs per method every dot stays inside its row, clear of the row names, and every row’s box shows over its dots', async () => {
+    const at100 = `${url}?exp.runs=100#fig-exp`;
+    const { page, problems, close } = await open(at100, { viewport: { width: 1280, height: 900 } });
+    await page.goto(at100, { waitUntil: 'networkidle' });
+    await goLive(page, 'exp');
+    await page.waitForSelector('#fig-exp [data-phase="done"]', { timeout: 90_000 });
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      const plot = '#fig-exp .reg-plots > div:nth-child(3) .nn-plot';
+      await expect.poll(() => page.locator(`${plot}:visible`).count()).toBe(1);
+      const report = await page.locator(`${plot}:visible svg`).first().evaluate((svg) => {
+        const box = (el: Element) => el.getBoundingClientRect();
+        // Plot draws every mark once per row (facet), in a group translated to that row
+        const rows = (cls: string) => [...svg.querySelectorAll(`.${cls} > g, g.${cls}`)].filter((g) => g.getAttribute('transform')?.startsWith('translate'));
+        // the rows' bands: Plot's frame, one rect per row, translated like the row's marks
+        const bands = new Map([...svg.querySelectorAll('rect.reg-strip-row')].map((r) => [r.getAttribute('transform'), box(r)]));
+        const names = [...svg.querySelectorAll('text')].filter((t) => /^(no penalty|L1|L2|elastic net|post’s pruned shape, L[12])$/.test(t.textContent ?? '')).map(box);
+        const problems: string[] = [];
+        let dots = 0;
+        for (const cls of ['reg-strip-dot', 'reg-strip-source']) {
+          for (const g of rows(cls)) {
+            const band = bands.get(g.getAttribute('transform'));
+            for (const c of g.querySelectorAll('circle, path')) {
+              dots++;
+              const r = box(c);
+              if (!band || r.top < band.top - 0.5 || r.bottom > band.bottom + 0.5) problems.push(`${cls} at ${r.top.toFixed(1)}–${r.bottom.toFixed(1)} outside its row ${band?.top.toFixed(1)}–${band?.bottom.toFixed(1)}`);
+              for (const n of names) if (r.left < n.right && r.right > n.left && r.top < n.bottom && r.bottom > n.top) problems.push(`${cls} over a row name`);
+            }
+          }
+        }
+        // the quartile boxes, one per row, with a size, drawn after the dots (so over them)
+        const all = [...svg.querySelectorAll('*')];
+        const boxes = rows('reg-strip-box').map((g) => g.querySelector('rect')!);
+        const lastDot = Math.max(...rows('reg-strip-dot').map((g) => all.indexOf(g)));
+        const visible = boxes.filter((b) => box(b).width > 2 && box(b).height > 10 && getComputedStyle(b).strokeOpacity !== '0' && all.indexOf(b) > lastDot);
+        return { problems, dots, rows: bands.size, boxes: boxes.length, visible: visible.length, medians: rows('reg-strip-median').length };
+      });
+      expect(report.problems, `width ${width}`).toEqual([]);
+      expect(report.dots, `width ${width}`).toBe(600 + 15); // 4 penalties and 2 pruned shapes × 100 runs, and the post's 15 numbers
+      expect(report.rows).toBe(6);
+      expect(report.boxes).toBe(6);
+      expect(report.visible, `width ${width}: boxes drawn over the dots`).toBe(6);
+      expect(report.medians).toBe(6);
+    }
     expect(allProblems(problems)).toEqual([]);
     await close();
   });
@@ -79,11 +157,11 @@ describe('Experiment', () => {
     await page.waitForSelector('#fig-exp [data-phase="stopped"]', { timeout: 10_000 });
     expect(await live.count()).toBe(0);
     // Stop is no dead end: the status says what is shown, and Run again trains with the settings on screen.
-    await expect(page.getByTestId('exp-status').innerText()).resolves.toMatch(/^Stopped\. \d+ of 240 runs had finished; the table and the figures show those\. Press “Run again”/);
+    await expect(page.getByTestId('exp-status').innerText()).resolves.toMatch(/^Stopped\. \d+ of 360 runs had finished; the table and the figures show those\. Press “Run again”/);
     await runs.fill('2');
     await runs.press('Enter');
     await page.waitForSelector('#fig-exp [data-phase="done"]', { timeout: 20_000 });
-    await expect(page.getByTestId('exp-status').innerText()).resolves.toMatch(/^8 runs trained: 2 per penalty\./);
+    await expect(page.getByTestId('exp-status').innerText()).resolves.toMatch(/^12 runs trained: 2 per penalty and 2 of the post’s pruned shape with L1 and with L2\./);
     expect(await page.locator('#fig-exp').getByRole('button', { name: 'Stop' }).isDisabled()).toBe(true);
     const again = page.locator('#fig-exp').getByRole('button', { name: 'Run again' });
     await again.click();
@@ -116,7 +194,7 @@ describe('Experiment', () => {
       );
       expect(clipped, `width ${width}`).toEqual([]);
       // mean ± sd: one row on a desktop; on a phone a row each, with the same numbers.
-      const footer = await page.locator('#fig-exp tfoot').innerText();
+      const footer = await page.locator('#fig-exp [data-testid="exp-table"] tfoot').innerText();
       const meanRow = footer.split('\n').find((line) => /^mean ± sd/.test(line));
       if (width >= 640) {
         expect(meanRow).toBeDefined();
@@ -124,7 +202,7 @@ describe('Experiment', () => {
         expect(meanRow).toBeUndefined();
         const joined = await page.locator('#fig-exp [data-testid="mean-l1"]').textContent();
         const [mean, sd] = (joined ?? '').split('±').map((t) => t.trim());
-        const cell = (row: string) => page.locator(`#fig-exp tfoot tr.reg-split:has(th:text-is("${row}")) td`).nth(1).innerText();
+        const cell = (row: string) => page.locator(`#fig-exp [data-testid="exp-table"] tfoot tr.reg-split:has(th:text-is("${row}")) td`).nth(1).innerText();
         expect([await cell('mean'), await cell('sd')]).toEqual([mean, sd]);
       }
       await close();
@@ -149,7 +227,7 @@ describe('Experiment', () => {
     const { page, close } = await open(url, { acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     await page.goto(url, { waitUntil: 'networkidle' });
     const runCells = async (fig: string) =>
-      page.locator(`${fig} .reg-table tbody td`).evaluateAll((tds) => tds.filter((td) => td.textContent !== '').map((td) => ({ text: td.textContent ?? '', title: td.getAttribute('title') ?? '' })));
+      page.locator(`${fig} :is([data-testid="exp-table"], [data-testid="prune-table"]) tbody td`).evaluateAll((tds) => tds.filter((td) => td.textContent !== '').map((td) => ({ text: td.textContent ?? '', title: td.getAttribute('title') ?? '' })));
     for (const fig of ['#fig-exp', '#fig-prune']) {
       const cells = await runCells(fig);
       expect(cells.length, fig).toBeGreaterThanOrEqual(20);

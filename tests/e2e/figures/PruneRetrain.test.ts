@@ -10,6 +10,23 @@ afterAll(async () => {
 const url = articleUrl('l1-vs-l2-regularization');
 
 describe('PruneRetrain', () => {
+  it('retrains the post’s pruned shape with L1 and with L2, as published, beside the post’s own numbers', async () => {
+    const { page, problems, close } = await open(url);
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const prune = page.locator('#fig-prune');
+    const heads = (await prune.locator('[data-testid="prune-table"] thead th').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+    expect(heads).toEqual(['run', 'full net', 'pruned', 'post’s shape, L1', 'post’s shape, L2', 'post’s own runs']);
+    const l1 = await prune.locator('[data-testid^="prune-source-arch-"]:not([data-testid*="l2"])').allInnerTexts();
+    const l2 = await prune.locator('[data-testid^="prune-source-arch-l2-"]').allInnerTexts();
+    expect(l1).toHaveLength(5);
+    expect(l2).toHaveLength(5);
+    for (const v of [...l1, ...l2]) expect(v).toMatch(/^\d+\.\d{2}$/);
+    expect(l2).not.toEqual(l1);
+    await expect(prune.getByTestId('prune-status').innerText()).resolves.toMatch(/protocol: as published\./);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
   it('pruning derives a reduced architecture and a new threshold recomputes it', async () => {
     const { page, problems, close } = await open(url);
     await page.goto(url, { waitUntil: 'networkidle' });
@@ -44,7 +61,7 @@ describe('PruneRetrain', () => {
     await runs.fill('50');
     await runs.press('Enter');
     await prune.getByRole('button', { name: 'Run again' }).click();
-    await expect.poll(status, { timeout: 60_000 }).toMatch(/; 50 runs of each architecture, seed 1\. Computed in this browser\.$/);
+    await expect.poll(status, { timeout: 90_000 }).toMatch(/; 50 runs of each architecture, seed 1, protocol: as published\. Computed in this browser\.$/);
     expect(await prune.locator('tbody tr').count()).toBe(50);
     expect(allProblems(problems)).toEqual([]);
     await close();

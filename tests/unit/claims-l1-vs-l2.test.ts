@@ -1,0 +1,234 @@
+/**
+ * Every sentence of content/articles/l1-vs-l2-regularization.mdx that states a result of a run and
+ * is not generated from the build's own runs (as <Findings /> is) is checked here: each test is
+ * named after the sentence it backs, runs the models at the article's settings, and fails when the
+ * sentence stops holding. Change the sentence and its test together.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  countNearZero, EXPERIMENT_PRESETS, leastAbsoluteLine, leastSquaresLine, loss, mean, Network, optimumPath, percentileRank, prune, regularizer, runExperiment, sd,
+  type Method, type RunResult,
+} from '@neural-notes/nn';
+import { heatmapRun } from '../../src/models/regularization/heatmaps';
+import { DEFAULT_QUADRATIC } from '../../src/models/regularization/geometry';
+import { basePoints, PRESET_OUTLIERS } from '../../src/models/regularization/outliers';
+import { SOURCE_L1_ERRORS } from '../../src/models/regularization/source';
+import { runSweep } from '../../src/models/regularization/sweep';
+import sweepFigure from '../../src/figures/regularization/LambdaSweep.figure';
+import geometryFigure from '../../src/figures/regularization/PenaltyGeometry.figure';
+import experimentFigure from '../../src/figures/regularization/Experiment.figure';
+import { resolveSettings } from '../../src/figures/figure';
+
+const article = readFileSync(new URL('../../content/articles/l1-vs-l2-regularization.mdx', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+/** The sentence is in the article (so a test cannot outlive the sentence it backs). */
+const says = (text: string) => expect(article, `the article says “${text}”`).toContain(text);
+
+// Some checks train hundreds of runs (a few seconds each on a busy machine).
+vi.setConfig({ testTimeout: 120_000 });
+
+const SEED = resolveSettings(experimentFigure, {}).seed;
+const PROTOCOLS = { default: EXPERIMENT_PRESETS.default, published: EXPERIMENT_PRESETS.published };
+const errors = (runs: RunResult[]) => runs.map((r) => r.testError).filter((e): e is number => e !== null);
+const unitsOff = (r: RunResult) => prune(Network.fromJSON(r.network), 0.01).removed.reduce((n, u) => n + u.length, 0);
+
+/** 100 runs of a method under a protocol, at the article's settings (λ 0.3, lr 0.01, seed 1), computed once. */
+const cache = new Map<string, RunResult[]>();
+function hundred(protocol: keyof typeof EXPERIMENT_PRESETS, method: Method): RunResult[] {
+  const key = `${protocol}-${method}`;
+  if (!cache.has(key)) cache.set(key, runExperiment({ ...EXPERIMENT_PRESETS[protocol], method, seed: SEED, runs: 100, gridPoints: 2 }).runs);
+  return cache.get(key)!;
+}
+
+describe('the L1 penalty', () => {
+  it('“a subgradient step … leaves switched-off weights hovering within about ηλ of zero instead of landing on it”', () => {
+    says('leaves switched-off weights hovering within about $\\eta\\lambda$ of zero instead of landing on it');
+    const etaLambda = 0.01 * 0.3;
+    for (const protocol of ['default', 'published'] as const) {
+      const small = hundred(protocol, 'l1').slice(0, 20).flatMap((r) => r.network.weights.flat().filter((w) => Math.abs(w) < 0.01));
+      expect(small.length).toBeGreaterThan(20 * 200);
+      expect(small.filter((w) => Math.abs(w) <= etaLambda).length / small.length, protocol).toBeGreaterThan(0.95);
+      expect(small.filter((w) => w === 0), protocol).toEqual([]);
+    }
+  });
+});
+
+describe('ridge regression in the article’s conventions', () => {
+  it('“the cost ‖Xw − y‖² + (λ/2)‖w‖² … is zero at w = (XᵀX + (λ/2) I)⁻¹ Xᵀy”, with the core’s sumSquared and l2', () => {
+    says('$\\mathbf{w} = \\bigl(X^\\top X + \\tfrac{\\lambda}{2} I\\bigr)^{-1} X^\\top \\mathbf{y}$');
+    // two features, five points; (XᵀX + cI)⁻¹Xᵀy by Cramer's rule
+    const X = [[1, 2], [2, 0.5], [3, -1], [4, 1.5], [-1, 2]];
+    const y = [3, 1, -2, 4, 0.5];
+    const lambda = 0.8;
+    const ridge = (c: number) => {
+      const m = [0, 1].map((i) => [0, 1].map((j) => X.reduce((s, row) => s + row[i] * row[j], 0) + (i === j ? c : 0)));
+      const v = [0, 1].map((i) => X.reduce((s, row, k) => s + row[i] * y[k], 0));
+      const det = m[0][0] * m[1][1] - m[0][1] * m[1][0];
+      return [(v[0] * m[1][1] - m[0][1] * v[1]) / det, (m[0][0] * v[1] - v[0] * m[1][0]) / det];
+    };
+    // the gradient of the cost, built from the core's own loss and penalty, at a w
+    const gradient = (w: number[]) => {
+      const net = new Network([2, 1], ['linear']);
+      net.layers[0].weights.set(w);
+      const grads = net.createGradients();
+      const sq = loss('sumSquared');
+      X.forEach((row, k) => net.backward(sq.grad(net.forward(row), [y[k]]), grads));
+      regularizer('l2', lambda).addGrad(net.layers[0].weights, grads.weights[0]);
+      return Array.from(grads.weights[0]);
+    };
+    for (const g of gradient(ridge(lambda / 2))) expect(Math.abs(g)).toBeLessThan(1e-12);
+    // the textbook (XᵀX + λI)⁻¹Xᵀy is not the minimum for these conventions
+    expect(Math.max(...gradient(ridge(lambda)).map(Math.abs))).toBeGreaterThan(0.1);
+  });
+});
+
+describe('the geometry figure at its defaults', () => {
+  const d = resolveSettings(geometryFigure, {});
+  it('“With L1 it slides until one coordinate hits zero and then travels along the axis …; with L2 it heads towards the origin along a curve without ever touching an axis”', () => {
+    says('With L1 it slides until one coordinate hits zero');
+    expect(d.method).toBe('l1');
+    const l1 = optimumPath(DEFAULT_QUADRATIC, 'l1', d.mix, 3);
+    const first = l1.findIndex((p) => p.w[0] === 0 || p.w[1] === 0);
+    expect(first).toBeGreaterThan(0);
+    const axis = l1[first].w[0] === 0 ? 0 : 1;
+    for (const p of l1.slice(first)) expect(p.w[axis]).toBe(0);
+    const l2 = optimumPath(DEFAULT_QUADRATIC, 'l2', d.mix, 3);
+    for (const p of l2) expect(p.w[0] !== 0 && p.w[1] !== 0).toBe(true);
+    expect(Math.hypot(...l2[l2.length - 1].w)).toBeLessThan(Math.hypot(...l2[0].w));
+  });
+});
+
+describe('the outlier intuition', () => {
+  it('“a point twice as far away costs four times as much and, since the derivative of r² is 2r, pulls twice as hard”', () => {
+    says('costs four times as much and, since the derivative of $r^2$ is $2r$, pulls twice as hard');
+    const sq = loss('sumSquared');
+    const ab = loss('sumAbsolute');
+    for (const r of [0.5, 1, 3]) {
+      expect(sq.point(2 * r, 0)).toBe(4 * sq.point(r, 0));
+      expect(sq.pointDer(2 * r, 0)).toBe(2 * sq.pointDer(r, 0));
+      // “an absolute error pulls every point with the same strength”
+      expect(ab.pointDer(2 * r, 0)).toBe(ab.pointDer(r, 0));
+    }
+  });
+
+  it('“the squared error gets dragged towards them while the absolute error hardly moves” (the outlier figure’s default points)', () => {
+    says('the squared error gets dragged towards them while the absolute error hardly moves');
+    const clean = basePoints();
+    const withOutliers = [...clean, ...PRESET_OUTLIERS.slice(0, 2)];
+    const shift = (fit: typeof leastSquaresLine) => Math.abs(fit(withOutliers)!.slope - fit(clean)!.slope);
+    expect(shift(leastSquaresLine)).toBeGreaterThan(5 * shift(leastAbsoluteLine));
+  });
+});
+
+describe('the experiment, as published and with one fixed order', () => {
+  it('“the post’s own five L1 numbers range from under 5 to over 40”', () => {
+    says("the post's own five L1 numbers range from under 5 to over 40");
+    expect(Math.min(...SOURCE_L1_ERRORS)).toBeLessThan(5);
+    expect(Math.max(...SOURCE_L1_ERRORS)).toBeGreaterThan(40);
+  });
+
+  it('“With 100 runs per method as published, the post’s five L1 numbers all fall inside the spread of ours. With one fixed order for every run, the spread of our results is about half as wide and most of the post’s numbers lie below every one of our runs.”', () => {
+    says("With 100 runs per method as published, the post's five L1 numbers all fall inside the spread of ours.");
+    says("the spread of our results is about half as wide and most of the post's numbers lie below every one of our runs");
+    const published = errors(hundred('published', 'l1'));
+    for (const e of SOURCE_L1_ERRORS) {
+      expect(percentileRank(published, e)).toBeGreaterThan(0);
+      expect(percentileRank(published, e)).toBeLessThan(100);
+    }
+    const fixed = errors(hundred('publishedFixed', 'l1'));
+    expect(SOURCE_L1_ERRORS.filter((e) => percentileRank(fixed, e) === 0).length).toBeGreaterThanOrEqual(3);
+    for (const method of ['none', 'l1', 'l2'] as const) {
+      const ratio = sd(errors(hundred('publishedFixed', method))) / sd(errors(hundred('published', method)));
+      expect(ratio, method).toBeGreaterThan(0.35);
+      expect(ratio, method).toBeLessThan(0.65);
+    }
+  });
+
+  it('“At the post’s learning rate of 0.01 no run diverged, whatever λ from 0.01 to 10 (the next figure shows it). At a learning rate of 0.1 most runs diverge … with or without a penalty”', () => {
+    says("At the post's learning rate of 0.01 no run diverged, whatever λ from 0.01 to 10");
+    says('At a learning rate of 0.1 most runs **diverge**');
+    // the λ sweep at its defaults (what "the next figure shows"), and 10 runs as published
+    const defaults = resolveSettings(sweepFigure, {});
+    expect(defaults.lr).toBe(0.01);
+    const atDefault = runSweep({ ...defaults, methods: ['l1', 'l2', 'elastic'] });
+    expect(atDefault.baseline.diverged).toBe(0);
+    expect(atDefault.points.map((p) => p.diverged)).toEqual(atDefault.points.map(() => 0));
+    for (const method of ['l1', 'l2'] as const) {
+      for (const lambda of atDefault.lambdas) {
+        const r = runExperiment({ ...PROTOCOLS.published, method, lambda, runs: 10, gridPoints: 2 });
+        expect(r.runs.filter((x) => x.status === 'diverged'), `${method} at λ ${lambda}`).toEqual([]);
+      }
+    }
+    const fast = runSweep({ ...defaults, lr: 0.1 });
+    const all = [fast.baseline, ...fast.points];
+    expect(all.reduce((n, p) => n + p.diverged, 0)).toBeGreaterThan(all.reduce((n, p) => n + p.runs, 0) / 2);
+    expect(fast.baseline.diverged).toBe(fast.baseline.runs);
+  });
+
+  it('“Change the learning rate to 0.1 …: there every unpenalised run diverges, and so does nearly every run at the smallest λ, while a λ of 1 or 3 keeps some runs of each penalty finite.”', () => {
+    says('there every unpenalised run diverges, and so does nearly every run at the smallest λ, while a λ of 1 or 3 keeps some runs of each penalty finite');
+    const defaults = resolveSettings(sweepFigure, {});
+    const fast = runSweep({ ...defaults, lr: 0.1 });
+    expect(fast.baseline.diverged).toBe(defaults.runs);
+    for (const method of defaults.methods) {
+      const at = (lambda: number) => fast.points.find((p) => p.method === method && p.lambda === lambda)!;
+      expect(at(0.01).diverged, method).toBeGreaterThanOrEqual(defaults.runs - 1);
+      expect(Math.min(at(1).diverged, at(3).diverged), method).toBeLessThan(defaults.runs);
+    }
+  });
+});
+
+describe('the weights', () => {
+  it('“L1 empties the matrices within a few epochs and leaves a handful of weights that carry the whole line” (the heatmaps’ first L1 run)', () => {
+    says('L1 empties the matrices within a few epochs and leaves a handful of weights that carry the whole line.');
+    const h = heatmapRun('l1', { seed: SEED, lambda: 0.3, every: 2 });
+    const near = (f: number) => h.frames[f].flat().filter((w) => Math.abs(w) < 0.01).length;
+    const at6 = h.epochs.indexOf(6);
+    expect(near(0)).toBeLessThan(10);
+    expect(near(at6)).toBeGreaterThan(0.9 * 220);
+    expect(220 - near(h.frames.length - 1)).toBeLessThanOrEqual(10);
+  });
+
+  it('“L2 … none of its weights ends exactly at zero, but on average about 30 of the 220 end below 0.01, and in more than half of the runs that is enough to switch off a whole hidden unit”', () => {
+    says('none of its weights ends exactly at zero, but on average about 30 of the 220 end below 0.01, and in more than half of the runs that is enough to switch off a whole hidden unit');
+    for (const protocol of ['default', 'published'] as const) {
+      const runs = hundred(protocol, 'l2');
+      expect(runs.map((r) => countNearZero(r.network, Number.MIN_VALUE)).every((n) => n === 0), protocol).toBe(true);
+      const near = mean(runs.map((r) => r.nearZero));
+      expect(near, protocol).toBeGreaterThan(25);
+      expect(near, protocol).toBeLessThan(40);
+      expect(runs.filter((r) => unitsOff(r) > 0).length, protocol).toBeGreaterThan(50);
+    }
+  });
+
+  it('“with λ = 0.3 L1 found exactly that [a single chain of one unit per layer] in every one of our runs”', () => {
+    says('with λ = 0.3 L1 found exactly that in every one of our runs');
+    for (const protocol of ['default', 'published', 'publishedFixed'] as const) {
+      for (const r of hundred(protocol, 'l1')) expect(prune(Network.fromJSON(r.network), 0.01).sizes, `${protocol} run ${r.run}`).toEqual([1, 1, 1, 1, 1]);
+    }
+  });
+
+  it('“L1 really does produce sparse weight matrices and whole switched-off units, while L2 shrinks every weight, leaves none exactly zero and switches off far fewer units”', () => {
+    says('while L2 shrinks every weight, leaves none exactly zero and switches off far fewer units');
+    for (const protocol of ['default', 'published'] as const) {
+      const l1 = mean(hundred(protocol, 'l1').map(unitsOff));
+      const l2 = mean(hundred(protocol, 'l2').map(unitsOff));
+      expect(l1, protocol).toBeGreaterThan(25);
+      expect(l2, protocol).toBeLessThan(l1 / 5);
+    }
+  });
+});
+
+describe('the verdict', () => {
+  it('“with five noisy runs per method, which penalty “wins” on this data depends on the seed”', () => {
+    says('with five noisy runs per method, which penalty "wins" on this data depends on the seed');
+    for (const protocol of ['default', 'published'] as const) {
+      const winners = new Set<string>();
+      for (let seed = 1; seed <= 10; seed++) {
+        const means = (['none', 'l1', 'l2'] as const).map((method) => ({ method, m: mean(errors(runExperiment({ ...PROTOCOLS[protocol], method, seed, runs: 5, gridPoints: 2 }).runs)) }));
+        winners.add(means.reduce((a, b) => (b.m < a.m ? b : a)).method);
+      }
+      expect(winners.size, protocol).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
