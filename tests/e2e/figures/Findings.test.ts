@@ -23,17 +23,17 @@ describe('Findings', () => {
     for (const v of [none, l1, l2, el, source, full, pruned, sourceArch, sourceArchL2, sourcePruned]) expect(v).toMatch(/^\d+\.\d\d ± \d+\.\d\d$/);
     const pct = (id: string) => Promise.all([0, 1, 2, 3, 4].map((k) => cell(`#fig-exp [data-testid="place-${id}-${k}"]`)));
     const list = (xs: string[]) => `${xs.slice(0, -1).join(', ')} and ${xs[4]}`;
-    expect(text).toMatch(/^These runs follow the post’s script as closely as it is known: the training rows shuffled once per run, every fifth point held out for test, one dataset for every run, float32 arithmetic\. With λ = 0\.3, over 10 seeded runs per penalty, /);
+    expect(text).toMatch(/^These runs follow the post’s script as closely as it is known: the training rows shuffled once per run, every fifth point held out for test, one dataset for every run, float32 arithmetic\. With λ = 0\.3, over 5 seeded runs per penalty, /);
     expect(text).toContain(`the total test error was ${none} with no penalty, ${l1} with L1, ${l2} with L2 and ${el} with elastic net (mean ± sample sd). The lowest mean: `);
     expect(text).toMatch(/The lowest mean: (no penalty|L1|L2|elastic net)\. L2 against L1/);
-    expect(text).toMatch(/L2 scored lower in \d+ of 10 runs, and its mean was (not )?lower \(/);
+    expect(text).toMatch(/L2 scored lower in \d+ of 5 runs, and its mean was (not )?lower \(/);
     expect(text).toContain(`lower (${mean(l2)} against ${mean(l1)}). So `);
     expect(text).toMatch(/ gap\. The source’s five L1 runs averaged /);
     expect(text).toContain(`The source’s five L1 runs averaged ${source}.`);
     // the post's numbers among ours: the percentages of the figure's table
-    expect(text).toContain(`The post’s five L1 totals are higher than ${list(await pct('l1'))} of our 10 L1 runs; its five totals for the pruned shape are higher than ${list(await pct('pruned-l1'))} of our runs of that shape with L1, and ${list(await pct('pruned-l2'))} of ours with L2.`);
+    expect(text).toContain(`The post’s five L1 totals are higher than ${list(await pct('l1'))} of our 5 L1 runs; its five totals for the pruned shape are higher than ${list(await pct('pruned-l1'))} of our runs of that shape with L1, and ${list(await pct('pruned-l2'))} of ours with L2.`);
     expect(text).toContain(`L1 switched off on average ${l1Off} of the 30 hidden units (`);
-    expect(text).toMatch(/L2 left on average [\d.]+ of the 220 weights below 0\.01 and switched off at least one hidden unit in \d+ of 10 runs; not one of its weights was exactly zero\./);
+    expect(text).toMatch(/L2 left on average [\d.]+ of the 220 weights below 0\.01 and switched off at least one hidden unit in \d+ of 5 runs; not one of its weights was exactly zero\./);
     expect(l2Off).toMatch(/^[\d.]+$/);
     expect(text).toContain(`that pruned network scored ${pruned}, against ${full} for the full network; the source’s pruned shape retrained here scored ${sourceArch} with L1 and ${sourceArchL2} with L2 (the source reported ${sourcePruned}).`);
     // The eight places where a line break used to swallow the space.
