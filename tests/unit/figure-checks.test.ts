@@ -27,7 +27,7 @@ async function check(folder: string, name = folder): Promise<string> {
 
 const cases = [
   { folder: 'widget-bad-enum', where: 'widget-bad-enum.mdx:11:3', problem: /<VanishingGradient>: prop "init" must be one of "glorotUniform", "heUniform" \(got "no-such-init"\)/ },
-  { folder: 'widget-unknown-prop', where: 'widget-unknown-prop.mdx:10:17', problem: /<Softmax>: unknown prop "colour"; allowed props: logits, temperature, id, class, caption/ },
+  { folder: 'widget-unknown-prop', where: 'widget-unknown-prop.mdx:10:17', problem: /<Softmax>: unknown prop "colour"; allowed props: logits, temperature, j, k, id, class, caption/ },
   { folder: 'figure-no-caption', where: 'figure-no-caption.mdx:10:1', problem: /<Softmax>: a figure needs a caption saying what it shows: caption="…", or a <span slot="caption">…<\/span> inside it/ },
   { folder: 'figure-duplicate-id', where: 'figure-duplicate-id.mdx:12:1', problem: /two figures have the id "s" \(the other is <Softmax> on line 10\); give each figure its own id/ },
   { folder: 'figure-contradiction', where: 'figure-contradiction.mdx:10:1', problem: /<ActivationExplorer>: xMin \(3\) must be less than xMax \(1\)/ },
