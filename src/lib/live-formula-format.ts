@@ -2,7 +2,7 @@
  * How live numbers are written (shared by the build, live-formula.ts, and the page,
  * live-formula-client.ts, so a number reads the same before and after the figure sends it).
  */
-import { formatNumber } from './format';
+import { formatMagnitude } from './format';
 
 /** How a live number is written: significant `digits` (default 3), or fixed `decimals`; `chars` of room. */
 export interface LiveFormat {
@@ -22,7 +22,7 @@ export function formatLive(value: number, code: string): string {
   if (value === Infinity) return '∞';
   if (value === -Infinity) return '−∞';
   if (code[0] === 'f') return Number.isFinite(value) ? value.toFixed(n).replace('-', '\u2212') : '—';
-  return formatNumber(value, n || 3);
+  return formatMagnitude(value, n || 3);
 }
 
 /**

@@ -42,7 +42,8 @@ describe('live formulas', () => {
     expect(formatCode({})).toBe('d3');
     expect(formatLive(-0.70312, 'f2')).toBe('−0.70');
     expect(formatLive(0.5, 'f2')).toBe('0.50');
-    expect(formatLive(-0.0000123456, 'd3')).toBe('−1.23e-5');
+    expect(formatLive(-0.0000123456, 'd3')).toBe('−1.23\u202f×\u202f10⁻⁵');
+    expect(formatLive(25430, 'd4')).toBe('2.543\u202f×\u202f10⁴');
     expect(formatLive(NaN, 'f2')).toBe('—');
     expect(formatLive(Infinity, 'd3')).toBe('∞');
     expect(formatLive(-Infinity, 'f1')).toBe('−∞');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { softmax, softmaxJacobian } from '@neural-notes/nn';
 import softmaxFigure from '../../src/figures/activations/Softmax.figure';
+import explorer from '../../src/figures/activations/ActivationExplorer.figure';
+import chainFigure from '../../src/figures/activations/BackpropChain.figure';
 import { resolveSettings } from '../../src/figures/figure';
 
 /** The numbers figures lend to live formulas are the core's numbers. */
@@ -47,4 +49,48 @@ describe('Softmax lends the selected class’s numbers', () => {
     const v = values({ logits: [1, 2], j: 5, k: 9 });
     expect([v.j, v.k, v.zj, v.kron]).toEqual([2, 2, 2, 1]);
   });
+});
+
+/**
+ * The article writes each function in a form its numbers can be put into (max(0, x) + slope·min(0, x),
+ * …); the numbers the explorer lends must make each written form true, wherever the reader puts the
+ * cursor and whatever the parameters within their ranges.
+ */
+describe('the explorer’s numbers satisfy the formulas the article writes with them', () => {
+  const xs = [-50, -5, -1.5, -0.01, 0, 0.01, 0.7, 3, 50];
+  const params = [
+    {},
+    { slope: 0, a: -0.5, alpha: 0, lower: 0.5, upper: 0.5 },
+    { slope: 1, a: 1, alpha: 3, lower: 50, upper: 50 },
+    { slope: 0.18, a: 0.6, alpha: 2, lower: 0.5, upper: 1 },
+  ];
+  for (const p of params)
+    it(`with ${JSON.stringify(p)}`, () => {
+      for (const x of xs) {
+        const v = explorer.live!.compute(resolveSettings(explorer, { ...p, xMin: -50, xMax: 50 }), { x });
+        const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+        close(1 / (1 + v.emx), v['f.sigmoid']);
+        close(v['f.sigmoid'] * (1 - v['f.sigmoid']), v['d.sigmoid']);
+        close(v.pos, v['f.relu']);
+        close(v.pos + v.slope * v.neg, v['f.leakyRelu']);
+        close(v.pos + v.a * v.neg, v['f.prelu']);
+        close(v.pos + v.evalSlope * v.neg, v['f.rrelu']);
+        close(v.pos + v.alpha * (v.eneg - 1), v['f.elu']);
+        expect(v.neg).toBe(Math.min(0, x));
+      }
+    });
+});
+
+describe('the chain’s numbers satisfy the formulas the article writes with them', () => {
+  for (const step of [1, 3, 5])
+    it(`${step} step(s) back`, () => {
+      const v = chainFigure.live!.compute(resolveSettings(chainFigure, { step, activation: 'tanh', x: -0.8, y: 0.5 }));
+      expect(v.wl * v.aprev + v.b).toBeCloseTo(v.z, 15);
+      expect(Math.tanh(v.z)).toBeCloseTo(v.a, 15);
+      expect(v.w * v.dnext * v.slope).toBeCloseTo(v.delta, 15);
+      expect(v.err * v.prodW * v.prodF).toBeCloseTo(v.delta, 15);
+      expect(v.delta * v.aprev).toBeCloseTo(v.gradW, 15);
+      expect(v.err * v.slopeL).toBeCloseTo(v.deltaL, 15);
+      expect(v.yhat - v.y).toBe(v.err);
+    });
 });

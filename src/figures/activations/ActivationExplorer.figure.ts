@@ -32,7 +32,7 @@ export default defineFigure({
   },
   live: {
     values: {
-      x: { label: 'x', description: 'Where the readout cursor is.', digits: 3 },
+      x: { label: 'x', description: 'Where the readout cursor is.', digits: 3, chars: 5 },
       ex: { label: 'eˣ', description: 'e to the power x, at the cursor.', digits: 4 },
       emx: { label: 'e⁻ˣ', description: 'e to the power −x, at the cursor.', digits: 4 },
       slope: { label: 'Leaky slope', description: 'Leaky ReLU’s negative slope.', digits: 3 },
@@ -41,11 +41,17 @@ export default defineFigure({
       lower: { label: 'l', description: 'RReLU’s lower bound l.', digits: 3 },
       upper: { label: 'u', description: 'RReLU’s upper bound u.', digits: 3 },
       evalSlope: { label: '2/(l + u)', description: 'RReLU’s slope in evaluation mode, 2/(l + u).', digits: 4 },
+      pos: { label: 'max(0, x)', description: 'The positive part of x, max(0, x).', digits: 3 },
+      neg: { label: 'min(0, x)', description: 'The negative part of x, min(0, x) (also PReLU’s ∂f/∂a).', digits: 3 },
+      eneg: { label: 'e^min(0, x)', description: 'e to the power min(0, x) (ELU’s negative side).', digits: 4 },
       ...perFunction,
     },
     compute(s, at) {
       const x = Math.min(s.xMax, Math.max(s.xMin, at?.x ?? s.cursor));
-      const out: Record<string, number> = { x, ex: Math.exp(x), emx: Math.exp(-x), slope: s.slope, a: s.a, alpha: s.alpha, lower: s.lower, upper: s.upper, evalSlope: 2 / (s.lower + s.upper) };
+      const out: Record<string, number> = {
+        x, ex: Math.exp(x), emx: Math.exp(-x), slope: s.slope, a: s.a, alpha: s.alpha, lower: s.lower, upper: s.upper, evalSlope: 2 / (s.lower + s.upper),
+        pos: Math.max(0, x), neg: Math.min(0, x), eneg: Math.exp(Math.min(0, x)),
+      };
       for (const fn of FUNCTIONS) {
         const act = makeActivation(fn, s);
         out[`f.${fn}`] = act.output(x);

@@ -23,7 +23,7 @@ export default defineFigure({
       k: { label: 'k', description: 'The selected class k.', digits: 2, chars: 2 },
       zj: { label: 'zⱼ', description: 'The logit of class j.', digits: 4 },
       zk: { label: 'zₖ', description: 'The logit of class k.', digits: 4 },
-      T: { label: 'T', description: 'The temperature.', digits: 2 },
+      T: { label: 'T', description: 'The temperature.', digits: 2, chars: 3 },
       m: { label: 'm', description: 'The largest logit, m = maxₖ zₖ.', digits: 4 },
       expj: { label: 'e^(zⱼ/T)', description: 'e^(zⱼ/T) as written (∞ when it overflows a 64-bit float).', digits: 4 },
       sum: { label: 'Σₖ e^(zₖ/T)', description: 'The denominator as written, Σₖ e^(zₖ/T) (∞ when it overflows).', digits: 4 },

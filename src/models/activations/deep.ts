@@ -11,7 +11,8 @@ export type DeepActivation = (typeof DEEP_ACTIVATIONS)[number];
 export const DEEP_INITS = ['glorotUniform', 'heUniform'] as const;
 export type DeepInit = (typeof DEEP_INITS)[number];
 
-const SPECS: Record<DeepActivation, ActivationSpec> = {
+/** The activations of the deep figures, as the core names them (Leaky ReLU with slope 0.01, ELU with α = 1). */
+export const DEEP_SPECS: Record<DeepActivation, ActivationSpec> = {
   sigmoid: { name: 'sigmoid' },
   tanh: { name: 'tanh' },
   relu: { name: 'relu' },
@@ -36,7 +37,7 @@ export interface DeepInput {
 export function layerErrors({ activation, depth, seed, init }: DeepInput): { layer: number; value: number }[] {
   const sizes = [INPUTS, ...Array.from({ length: depth }, () => DEEP_WIDTH), 1];
   // Stream 0 draws the weights, stream 1 the data: the same seed gives every activation the same weights and inputs.
-  const net = createNetwork({ sizes, activation: SPECS[activation], init, rng: createRng(seed, 0) });
+  const net = createNetwork({ sizes, activation: DEEP_SPECS[activation], init, rng: createRng(seed, 0) });
   const data = createRng(seed, 1);
   const inputs = Array.from({ length: EXAMPLES }, () => Array.from({ length: INPUTS }, () => data.normal()));
   const targets = Array.from({ length: EXAMPLES }, () => [data.normal()]);
