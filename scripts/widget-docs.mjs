@@ -39,6 +39,12 @@ export async function widgetSection() {
     if (w.extra.length) parts.push(`Also takes: ${w.extra.map((e) => `\`${e}\``).join(', ')}. Declared in \`${w.file}\`.`, '');
     else parts.push(`Declared in \`${w.file}\`.`, '');
     parts.push('```mdx', w.example, '```', '');
+    if (w.live) {
+      parts.push('Lends these numbers to live formulas (see “Live formulas” above):', '');
+      parts.push('| Name | Read as | What it is |', '|---|---|---|');
+      for (const v of w.live.values) parts.push(`| \`${v.name}\` | ${cell(v.label)} | ${cell(v.description)} |`);
+      parts.push('', '```mdx', w.live.mdx, '```', '');
+    }
   }
   parts.push(end);
   return parts.join('\n');

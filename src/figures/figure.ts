@@ -43,6 +43,8 @@ export interface LiveValue {
  */
 export interface LiveValues<S extends SettingSpecs> {
   readonly values: Readonly<Record<string, LiveValue>>;
+  /** A formula that uses some of them, shown in the gallery and the widget reference (TeX with `\live{name}`). */
+  readonly example: string;
   /** The values for these settings; `at` holds what the reader points at (e.g. the explorer's cursor `x`). */
   compute(settings: Values<S>, at?: Readonly<Record<string, number>>): Record<string, number>;
 }

@@ -32,6 +32,8 @@ export interface GalleryWidget {
   file: string;
   /** Other figures of the page it describes. */
   reads: string[];
+  /** The numbers it lends to live formulas (src/components/LiveFormula.astro), if any. */
+  live: { values: { name: string; label: string; description: string }[]; example: string; mdx: string } | null;
 }
 
 /** A value as it is written in MDX: `"text"`, `{1.5}`, `{true}`, `{['a', 'b']}`, `{[[1, 2]]}`. */
@@ -73,6 +75,13 @@ export function galleryWidgets(declarations: Record<string, FigureDeclaration<an
         example,
         file: `src/figures/${path.split('/figures/')[1] ?? path}`,
         reads: [...(figure.reads ?? [])],
+        live: figure.live
+          ? {
+              values: Object.entries(figure.live.values).map(([name, v]) => ({ name, label: v.label, description: v.description })),
+              example: figure.live.example,
+              mdx: `import LiveFormula from '../../src/components/LiveFormula.astro';\n\n<LiveFormula of="${id}" tex="${figure.live.example}" />`,
+            }
+          : null,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

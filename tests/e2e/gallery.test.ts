@@ -73,11 +73,28 @@ describe('the widget gallery', () => {
         const key = urlKey(prop, spec);
         if (key) expect(text).toContain(key);
       }
-      const example = await page.locator(`section[data-widget="${name}"] .gallery-example code`).textContent();
+      const example = await page.locator(`section[data-widget="${name}"] .gallery-example code`).first().textContent();
       expect(example).toContain(`import ${name} from '../../src/components/widgets/${name}.astro';`);
       for (const prop of Object.keys(specs)) expect(example).toContain(` ${prop}=`);
     });
   }
+
+  it('lists the numbers each figure lends to live formulas, with a live formula that follows its example', async () => {
+    const lenders = await page.locator('section[data-widget]:has([data-testid^="live-"])').evaluateAll((els) => els.map((e) => e.getAttribute('data-widget')));
+    expect(lenders).toEqual(expect.arrayContaining(['ActivationExplorer', 'BackpropChain', 'Softmax']));
+    for (const name of lenders) {
+      const section = page.locator(`section[data-widget="${name}"]`);
+      const listed = await section.locator(`[data-testid="live-${name}"] tbody th`).allInnerTexts();
+      expect(listed.length).toBeGreaterThan(2);
+      const shown = await section.locator('.nn-live-formula .katex-html [data-nnlive]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-nnlive'), e.textContent]));
+      expect(shown.length).toBeGreaterThan(0);
+      for (const [n, text] of shown) {
+        expect(listed).toContain(n);
+        expect(text).toMatch(/^[−\d]/);
+      }
+      expect(await section.locator('.gallery-example code').last().textContent()).toMatch(/<LiveFormula of="[a-z-]+" tex=".*\\live\{/);
+    }
+  });
 
   it('loads with no console error and no NaN', async () => {
     expect(await page.locator('body').innerText()).not.toMatch(/\bNaN\b|\bundefined\b/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import explorer from '../../src/figures/activations/ActivationExplorer.figure';
-import { resolveSettings } from '../../src/figures/figure';
+import { resolveSettings, type FigureDeclaration } from '../../src/figures/figure';
 import { formatCode, formatLive, liveNames, reservedChars, typesetLive } from '../../src/lib/live-formula';
 
 const tex = "\\sigma(\\live{x}) = \\frac{1}{1 + e^{-\\live{x}}} = \\live{f.sigmoid}, \\qquad \\sigma'(\\live{x}) = \\live{d.sigmoid}";
@@ -61,4 +61,21 @@ describe('live formulas', () => {
   it('fails on TeX that KaTeX cannot typeset', () => {
     expect(() => typesetLive('\\frac{\\live{x}', { x: 1 }, {})).toThrow(/KaTeX parse error/);
   });
+});
+
+describe('every figure that lends numbers', () => {
+  const declarations = import.meta.glob<FigureDeclaration>('../../src/figures/**/*.figure.ts', { eager: true, import: 'default' });
+  const lenders = Object.values(declarations).filter((d) => d.live);
+  it('there are some (the gallery and the reference list them)', () => {
+    expect(lenders.map((d) => d.name).sort()).toEqual(expect.arrayContaining(['ActivationExplorer', 'BackpropChain', 'Softmax']));
+  });
+  for (const figure of lenders)
+    it(`${figure.name}: computes every number it declares, finite at its defaults, and its example typesets with names it declares`, () => {
+      const live = figure.live!;
+      const values = live.compute(resolveSettings(figure, {}));
+      expect(Object.keys(values).sort()).toEqual(Object.keys(live.values).sort());
+      for (const [name, v] of Object.entries(values)) expect(Number.isFinite(v), name).toBe(true);
+      for (const name of liveNames(live.example)) expect(Object.keys(live.values)).toContain(name);
+      expect(() => typesetLive(live.example, values, live.values)).not.toThrow();
+    });
 });

@@ -31,6 +31,7 @@ export default defineFigure({
     seed: { type: 'number', default: 1, min: 0, max: 1e9, integer: true, label: 'seed', prop: false, description: 'Seed of the RReLU training-mode draw (Resample).' },
   },
   live: {
+    example: String.raw`f(\live{x}) = \frac{1}{1 + e^{-(\live{x})}} = \live{f.sigmoid}, \qquad f'(\live{x}) = \live{d.sigmoid}`,
     values: {
       x: { label: 'x', description: 'Where the readout cursor is.', digits: 3, chars: 5 },
       ex: { label: 'eˣ', description: 'e to the power x, at the cursor.', digits: 4 },

@@ -22,6 +22,7 @@ export default defineFigure({
   frame: { minHeight: 640 },
   settings,
   live: {
+    example: String.raw`\delta^{(\live{l})} = w^{(\live{next})}\, \delta^{(\live{next})}\, f'\bigl(z^{(\live{l})}\bigr) = \live{w} \times \live{dnext} \times \live{slope} = \live{delta}`,
     values: {
       L: { label: 'L', description: 'The number of layers.', digits: 2, chars: 2 },
       l: { label: 'l', description: 'The layer reached.', digits: 2, chars: 2 },

@@ -18,6 +18,7 @@ export default defineFigure({
     k: { type: 'number', default: 2, min: 1, max: MAX_CLASSES, integer: true, label: 'Class k', description: 'The Jacobian’s column ∂σⱼ/∂zₖ the formulas work out; beyond the last class, the last.' },
   },
   live: {
+    example: String.raw`\sigma(z)_{\live{j}} = \frac{e^{\live{zj} / \live{T}}}{\sum_{k} e^{z_k / \live{T}}} = \frac{\live{expj}}{\live{sum}} = \live{pj}`,
     values: {
       j: { label: 'j', description: 'The selected class j.', digits: 2, chars: 2 },
       k: { label: 'k', description: 'The selected class k.', digits: 2, chars: 2 },
