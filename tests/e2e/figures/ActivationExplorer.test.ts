@@ -1,6 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { allProblems } from '../support/page';
 import { articleUrl, changes, goLive, readoutOf, svgOf, thinLines, useBrowser } from '../support/figure';
+import { measureMainThread } from '../support/main-thread';
+import explorer from '../../../src/figures/activations/ActivationExplorer.figure';
+import { resolveSettings } from '../../../src/figures/figure';
+import { formatCode, formatLive } from '../../../src/lib/live-formula-format';
 
 const { open, browser } = useBrowser();
 afterAll(async () => {
@@ -197,6 +201,35 @@ describe('ActivationExplorer, from a hand-edited link', () => {
     await page.locator('#fig-vanishing').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('#fig-vanishing [data-testid="vanishing-table"] tbody tr').count()).toBe(1);
     await expect.poll(() => page.locator('#fig-vanishing').getByLabel('ReLU', { exact: true }).isDisabled()).toBe(true);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('each function’s live formula follows its explorer’s cursor, under the pointer and by keyboard, with little script per pointer move', async () => {
+    const { page, problems, close } = await open(article, { viewport: { width: 1280, height: 900 } });
+    await page.goto(article, { waitUntil: 'networkidle' });
+    for (const [id, props] of [['sigmoid', { functions: ['sigmoid'], cursor: 0 }], ['elu', { functions: ['elu'] }]] as const) {
+      await goLive(page, id);
+      const panel = page.locator(`#fig-${id} .act-panel`).first();
+      await panel.focus();
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+      const x = Number(await panel.getAttribute('aria-valuenow'));
+      const values = explorer.live!.compute(resolveSettings(explorer, props), { x });
+      const expected = (names: string[]) => names.map((n) => `${n}=${formatLive(values[n], formatCode(explorer.live!.values[n]))}`);
+      const shown = () => page.locator(`.nn-live-formula[data-nn-live-of="${id}"] .katex-html [data-nnlive]`).evaluateAll((els) => els.map((e) => `${e.getAttribute('data-nnlive')}=${e.textContent}`));
+      await expect.poll(async () => expected((await shown()).map((t) => t.split('=')[0]))).toEqual(await shown());
+      expect((await shown()).some((t) => t.startsWith(`f.${props.functions[0]}=`))).toBe(true);
+      expect(await shown()).toContain(`x=${formatLive(x, 'd3')}`);
+    }
+    // pointer moves over the sigmoid's plot: the page's own work per move (the budget is 16 ms)
+    const panel = page.locator('#fig-sigmoid .act-panel').first();
+    await panel.scrollIntoViewIfNeeded();
+    const box = (await panel.boundingBox())!;
+    const moves = [];
+    for (let i = 0; i < 7; i++) moves.push(await measureMainThread(page, () => page.mouse.move(box.x + 60 + i * 30, box.y + box.height / 2), 250));
+    const scripts = moves.map((m) => m.script).sort((a, b) => a - b);
+    console.log(`ActivationExplorer pointer moves, main thread: script ${moves.map((m) => m.script.toFixed(1)).join(', ')} ms; rendering ${moves.map((m) => m.rendering.toFixed(1)).join(', ')} ms`);
+    expect(scripts[3]).toBeLessThanOrEqual(16);
     expect(allProblems(problems)).toEqual([]);
     await close();
   });
