@@ -128,6 +128,28 @@ describe('contents list', () => {
   });
 });
 
+describe('touch targets', () => {
+  for (const path of ['', ...articlePages, 'widgets/', 'search/']) {
+    it(`/${path}: every control, and every link that is not a word of the text, is at least 24 × 24 px on a 360 px phone`, async () => {
+      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 360, height: 800 } });
+      await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+      const small = await page.evaluate(() => {
+        const out: string[] = [];
+        for (const el of document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+          // links inside a sentence are exempt (WCAG 2.5.8, "inline"); back-links and heading anchors stand apart
+          if (el.tagName === 'A' && el.closest('p, li, figcaption, td, dd, blockquote, .lede') && !el.matches('.cite-back, .heading-anchor')) continue;
+          if (r.width < 24 || r.height < 24) out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 30)}" ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);
+        }
+        return [...new Set(out)];
+      });
+      expect(small).toEqual([]);
+      await close();
+    });
+  }
+});
+
 describe('formulas on phones and at every width', () => {
   for (const path of articlePages) {
     it(`/${path}: every displayed formula fits a 360 px wide screen, with no sideways scrolling`, async () => {

@@ -57,7 +57,8 @@ export default function ActivationExplorer({ id, settings }: IslandProps<typeof 
         const series: CurveSeries[] = curves.map((c) => ({ key: c.name, color: FUNCTION_COLORS[c.name], points: c[part] }));
         const settings = {
           xDomain: [x0, x1] as const,
-          yLabel: part === 'f' ? 'f(x)' : 'f′(x)',
+          // ("slope": at 11–12 px the prime of f′ is hard to see on its own)
+          yLabel: part === 'f' ? 'f(x)' : 'slope f′(x)',
           rays: trainSlopes.map((k) => ({ slope: k, color: FUNCTION_COLORS.rrelu, flat: part === 'd' })),
         };
         const domains = curveDomains(series, settings);
