@@ -174,7 +174,7 @@ compare('NumPy', numpy, {
   epochs32: EXACT,
 });
 
-// A framework's run (scripts/parity/reference_torch.py), when someone with PyTorch has made it:
+// A framework's run (scripts/parity/reference_torch.py; torch.json made with PyTorch 1.13, see its README):
 // its matrix products sum in their own order, so float32 agrees to about 1e-6 after one step;
 // after 100 epochs with L1 the weights switched off flip sign from step to step within a band of
 // ±lr·λ = ±0.003, where a last-bit difference can leave them anywhere.
