@@ -4,6 +4,7 @@
  *   npm run build && npm run measure              # every figure below, printed as tables
  *   npm run measure -- --lighthouse               # also Lighthouse (mobile) on every page (fetches lighthouse@13 with npx)
  *   npm run measure -- --json > measure.json
+ *   npm run measure -- --pages=/,/articles/activation-functions/   # only these pages
  *
  * Phone = a 360 × 740 screen at DPR 3, touch, and the CPU slowed 4× (Chrome DevTools' mobile
  * profile), in the headless Chromium the tests use. Figures from a shared machine drift: compare
@@ -21,6 +22,8 @@ import { serveStatic } from '../tests/e2e/support/server';
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const args = new Set(process.argv.slice(2));
+/** `--pages=/a/,/b/`: measure only these pages (default: every page but 404). */
+const only = process.argv.find((a) => a.startsWith('--pages='))?.slice('--pages='.length).split(',').map((p) => p.replace(/^\//, ''));
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 const SLOWDOWN = 4;
 
@@ -214,7 +217,7 @@ function lighthouse(url: string): Record<string, number> {
 const server = await serveStatic(dist, '/');
 const browser = await launchChromium();
 try {
-  const pages = listPages(dist).filter((p) => !p.startsWith('404'));
+  const pages = listPages(dist).filter((p) => !p.startsWith('404') && (!only || only.includes(p)));
   const figures: PageFigures[] = [];
   for (const p of pages) figures.push(await pageFigures(browser, server.url, p));
   const lat = await latencies(browser, server.url);
