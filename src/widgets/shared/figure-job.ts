@@ -64,6 +64,17 @@ export function useFigureJob<F extends FigureDeclaration<any, any, any, any>, A 
   /** The key of the last job started (or of the build's result): an automatic rerun starts only for a new one. */
   const started = useRef(inputKey(jobInput(figure, initialValues)));
   const frame = useRef(0);
+  // A worker ready before the reader presses Rerun (started when the main thread is next idle).
+  const mounted = useRef(true);
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+    const cancelIdle = window.cancelIdleCallback ?? clearTimeout;
+    const handle = idle(() => runner().warm());
+    return () => {
+      mounted.current = false;
+      cancelIdle(handle as number);
+    };
+  }, [runner]);
 
   const run = useCallback(() => {
     const job = runner();
@@ -115,7 +126,11 @@ export function useFigureJob<F extends FigureDeclaration<any, any, any, any>, A 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  const stop = useCallback(() => runner().cancel(), [runner]);
+  const stop = useCallback(() => {
+    runner().cancel();
+    // Stop ended the worker; start the next one in a moment, for Run again.
+    setTimeout(() => mounted.current && runner().warm(), 100);
+  }, [runner]);
 
   // Settings changed (by a control, or by the URL after hydration): rerun after a pause.
   useEffect(() => {

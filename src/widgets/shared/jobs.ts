@@ -56,6 +56,14 @@ export class JobRunner {
     return { result, cancel: () => this.cancelIf(id) };
   }
 
+  /**
+   * Starts the worker ahead of the first job (the figure calls it when the main thread is idle after
+   * hydration, and again after a Stop), so that a press on Rerun does not wait for a worker to load.
+   */
+  warm(): void {
+    this.worker ??= this.createWorker();
+  }
+
   /** Stops whatever is running (terminating the worker); a no-op when idle. */
   cancel(): void {
     if (!this.current) return;
