@@ -127,6 +127,14 @@ export interface ExperimentOptions {
   readonly outlierOffset?: number;
   /** Any other dataset knob (n, xMin, xMax, slope, noise, …). */
   readonly data?: LineDataOptions;
+  /**
+   * Points [x, y] of one's own, used instead of the generated dataset (`data`, `outliers` and
+   * `outlierOffset` are then not used): split as `split` says, the random split drawn from stream 1
+   * of the seed as for generated data (so with `dataset: 'fresh'` each run gets a new split of the
+   * same points). At least two, every coordinate finite. The fitted line's grid then spans the
+   * points' x from least to greatest instead of [0, 10].
+   */
+  readonly points?: readonly (readonly [number, number])[];
   /** Order of the training rows: 'epoch' (default), 'once' or 'fixed'. */
   readonly order?: ExampleOrder;
   /** Train/test split: 'random' (default) or 'even' (the author's helper). */
@@ -200,16 +208,32 @@ export function totalError(net: Network, x: readonly number[], y: readonly numbe
 }
 
 /** The experiment's dataset and split for a seed (stream 1 of the seed); the split 'random' (default) or 'even'. */
-export function experimentData(options: Pick<ExperimentOptions, 'seed' | 'outliers' | 'outlierOffset' | 'data' | 'split'> = {}): ExperimentResult['data'] {
+export function experimentData(options: Pick<ExperimentOptions, 'seed' | 'outliers' | 'outlierOffset' | 'data' | 'split' | 'points'> = {}): ExperimentResult['data'] {
   const seed = options.seed ?? EXPERIMENT_DEFAULTS.seed;
   const split = checkOneOf('split', options.split ?? EXPERIMENT_DEFAULTS.split, SPLITS);
   const rng = createRng(seed, 1);
-  const data = lineData(rng, {
+  const data = options.points !== undefined ? ownData(options.points) : lineData(rng, {
     ...options.data,
     outlierCount: options.outliers ?? EXPERIMENT_DEFAULTS.outliers,
     ...(options.outlierOffset !== undefined && { outlierOffset: options.outlierOffset }),
   });
   return { ...data, ...(split === 'even' ? evenSplitIndices(data.x.length, 0.8) : splitIndices(data.x.length, rng, 0.8)) };
+}
+
+/** One's own points as a dataset: no outliers marked, offset 0. */
+function ownData(points: readonly (readonly [number, number])[]): LineData {
+  if (!Array.isArray(points) || points.length < 2) fail('points', 'an array of at least two [x, y] pairs', points);
+  points.forEach((p, i) => {
+    if (!Array.isArray(p) || p.length !== 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) fail(`points[${i}]`, 'a pair [x, y] of finite numbers', p);
+  });
+  return { x: points.map((p) => p[0]), y: points.map((p) => p[1]), outliers: [], outlierOffset: 0 };
+}
+
+/** The x-range of the fitted line's grid: [0, 10], or the span of one's own points. */
+export function gridRange(options: Pick<ExperimentOptions, 'points'> = {}): [number, number] {
+  if (!options.points) return [0, 10];
+  const xs = options.points.map((p) => p[0]);
+  return [Math.min(...xs), Math.max(...xs)];
 }
 
 export function runExperiment(options: ExperimentOptions = {}): ExperimentResult {
@@ -228,7 +252,8 @@ export function runExperiment(options: ExperimentOptions = {}): ExperimentResult
   const fresh = checkOneOf('dataset', options.dataset ?? EXPERIMENT_DEFAULTS.dataset, DATASET_MODES) === 'fresh';
   const arithmetic = checkOneOf('arithmetic', options.arithmetic ?? EXPERIMENT_DEFAULTS.arithmetic, ARITHMETICS);
   const data = experimentData(options);
-  const gridX = Array.from({ length: gridPoints }, (_, k) => (10 * k) / (gridPoints - 1));
+  const [g0, g1] = gridRange(options);
+  const gridX = options.points ? Array.from({ length: gridPoints }, (_, k) => g0 + ((g1 - g0) * k) / (gridPoints - 1)) : Array.from({ length: gridPoints }, (_, k) => (10 * k) / (gridPoints - 1));
   const results: RunResult[] = [];
   for (let r = firstRun; r < firstRun + runs; r++) {
     const rng = createRng(seed + r);

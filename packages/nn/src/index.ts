@@ -25,7 +25,7 @@ export {
 export { lineData, sineData, splitIndices, evenSplitIndices, type LineData, type LineDataOptions, type SineDataOptions, type Split } from './data';
 export { mean, sd, percentileRank, countNearZero, NEAR_ZERO } from './stats';
 export {
-  runExperiment, experimentData, totalError, predict, METHODS, SOURCE_SIZES, EXPERIMENT_DEFAULTS, EXPERIMENT_PRESETS, SPLITS, DATASET_MODES,
+  runExperiment, experimentData, gridRange, totalError, predict, METHODS, SOURCE_SIZES, EXPERIMENT_DEFAULTS, EXPERIMENT_PRESETS, SPLITS, DATASET_MODES,
   type ExperimentOptions, type ExperimentResult, type Method, type RunResult, type Protocol, type PresetName, type SplitKind, type DatasetMode,
 } from './experiment';
 export { prune, shapesNotation, type PruneResult } from './prune';
