@@ -34,7 +34,11 @@ export async function widgetSection() {
     } else {
       parts.push('No props of its own.', '');
     }
-    if (w.readerOnly.length) parts.push(`Set by readers only (in the URL): ${w.readerOnly.map((p) => `\`${p.name}\` (URL key \`${p.url}\`)`).join(', ')}.`, '');
+    if (w.readerOnly.length) {
+      // A reader's own data says what it takes (it is drawn, pasted or opened as CSV, never written in MDX).
+      const what = (p) => (p.type === 'data' ? `: their own data, ${p.allowed}, drawn, pasted or opened as CSV` : '');
+      parts.push(`Set by readers only (in the URL): ${w.readerOnly.map((p) => `\`${p.name}\` (URL key \`${p.url}\`${what(p)})`).join(', ')}.`, '');
+    }
     if (w.reads.length) parts.push(`Describes the page's ${w.reads.map((r) => `\`<${r}>\``).join(' and ')}, with the props the article gave it.`, '');
     if (w.extra.length) parts.push(`Also takes: ${w.extra.map((e) => `\`${e}\``).join(', ')}. Declared in \`${w.file}\`.`, '');
     else parts.push(`Declared in \`${w.file}\`.`, '');

@@ -4,6 +4,7 @@
  * One delegated listener serves every figure on the page.
  */
 import type { PlotElement } from '../widgets/shared/PlotView';
+import type { OwnDataElement } from '../widgets/shared/OwnData';
 import { toCsv } from './csv';
 import { FLUSH_URL_EVENT } from '../widgets/shared/url-events';
 
@@ -14,6 +15,24 @@ function figureOf(button: Element): HTMLElement | null {
 function say(figure: HTMLElement, message: string): void {
   const status = figure.querySelector<HTMLElement>('.nn-figure-status');
   if (status) status.textContent = message;
+}
+
+/**
+ * When the reader's data is too large for a link (OwnData.tsx marks the figure), the link or embed
+ * code leaves it out: say so, and offer the data as a CSV file, right there.
+ */
+function sayUnshared(figure: HTMLElement, copied: string): boolean {
+  const length = figure.dataset.nnUnshared;
+  const status = figure.querySelector<HTMLElement>('.nn-figure-status');
+  if (!length || !status) return false;
+  const chars = Number(length).toLocaleString('en-US');
+  status.textContent = `${copied}, without your data: it is too large for a link (${chars} characters compressed). Share it as a file: `;
+  const offer = document.createElement('button');
+  offer.type = 'button';
+  offer.dataset.figureAction = 'csv';
+  offer.textContent = 'Download your data (CSV)';
+  status.append(offer);
+  return true;
 }
 
 function download(name: string, blob: Blob): void {
@@ -99,9 +118,10 @@ const actions: Record<string, (figure: HTMLElement) => Promise<void> | void> = {
     if (figure.id) url.hash = figure.id;
     try {
       await navigator.clipboard.writeText(url.href);
-      say(figure, 'Link copied, with the figure’s current settings.');
+      if (!sayUnshared(figure, 'Link copied')) say(figure, 'Link copied, with the figure’s current settings.');
     } catch {
       say(figure, `Copy this link: ${url.href}`);
+      sayUnshared(figure, `Copy this link: ${url.href}`);
     }
   },
   async embed(figure) {
@@ -126,7 +146,8 @@ const actions: Record<string, (figure: HTMLElement) => Promise<void> | void> = {
       `<script>addEventListener('message',(e)=>{if(e.data&&e.data.type==='neural-notes:embed-height')for(const f of document.querySelectorAll('iframe'))if(f.contentWindow===e.source)f.style.height=e.data.height+'px'})</script>`;
     try {
       await navigator.clipboard.writeText(snippet);
-      say(figure, 'Embed code copied: an iframe with the figure’s current settings. Add hide=… to its address to hide controls (see the README).');
+      if (!sayUnshared(figure, 'Embed code copied'))
+        say(figure, 'Embed code copied: an iframe with the figure’s current settings. Add hide=… to its address to hide controls (see the README).');
     } catch {
       say(figure, `Copy this embed code: ${snippet}`);
     }
@@ -151,6 +172,12 @@ const actions: Record<string, (figure: HTMLElement) => Promise<void> | void> = {
     if (figure.querySelector('astro-island[ssr]')) {
       if (!(await whenLive(figure))) return say(figure, 'The figure could not load its data; try again in a moment.');
       return say(figure, 'The figure is ready: press CSV again to download its data.');
+    }
+    // The reader's own data, exactly as loaded, when the figure shows it.
+    const own = (figure as OwnDataElement).nnOwnData?.();
+    if (own) {
+      download(`${figureName(figure)}-data.csv`, new Blob([own], { type: 'text/csv' }));
+      return say(figure, 'CSV downloaded: your data, as the figure uses it.');
     }
     // Only the plots on screen (some widgets draw a wide and a narrow version and show one).
     const tables = [...figure.querySelectorAll<PlotElement>('.nn-plot')]

@@ -9,6 +9,11 @@
  * `url: false`.
  */
 
+import * as lzModule from 'lz-string';
+
+// lz-string is CommonJS: Node's ESM loader hands its functions over as the default export, a bundler as named ones.
+const lz = ((lzModule as unknown as { default?: typeof lzModule }).default ?? lzModule) as typeof lzModule;
+
 interface Common {
   /** What the control next to the figure is labelled. */
   readonly label: string;
@@ -75,7 +80,30 @@ export interface PointsSetting extends Common {
   readonly maxItems: number;
 }
 
-export type SettingSpec = NumberSetting | EnumSetting | ListSetting | BooleanSetting | NumbersSetting | PointsSetting;
+/**
+ * A dataset of the reader's own: points [x, y] drawn on a plot, pasted or opened as CSV (the
+ * parser, data-csv.ts, reads them against these limits). Its default is null, the figure's own
+ * data (what the build computes with); authors cannot set it (it is a reader's setting, `prop`
+ * false). In the URL it is compressed (lz-string); a dataset whose compressed text is longer than
+ * DATA_URL_MAX stays out of the URL, and the figure says so.
+ */
+export interface DataSetting extends Common {
+  readonly type: 'data';
+  readonly default: null;
+  /** Every point's x within [x[0], x[1]] and y within [y[0], y[1]]. */
+  readonly x: readonly [number, number];
+  readonly y: readonly [number, number];
+  /** At least this many points, at most `maxItems`. */
+  readonly minItems: number;
+  readonly maxItems: number;
+  /** The box a plot to draw points on shows (it grows to take in points outside it). */
+  readonly view: { readonly x: readonly [number, number]; readonly y: readonly [number, number] };
+  /** The figure's own data, in words, for the controls: "the 50 generated points". */
+  readonly defaultText: string;
+  readonly prop: false;
+}
+
+export type SettingSpec = NumberSetting | EnumSetting | ListSetting | BooleanSetting | NumbersSetting | PointsSetting | DataSetting;
 export type SettingSpecs = Readonly<Record<string, SettingSpec>>;
 
 /** The value a setting holds (an enum's or a list's values are the declared `values`). */
@@ -91,7 +119,9 @@ export type ValueOf<S extends SettingSpec> = S extends { type: 'number' }
           ? number[]
           : S extends { type: 'points' }
             ? [number, number][]
-            : never;
+            : S extends { type: 'data' }
+              ? [number, number][] | null
+              : never;
 
 export type Values<S extends SettingSpecs> = { -readonly [K in keyof S]: ValueOf<S[K]> };
 
@@ -117,6 +147,8 @@ export function expected(spec: SettingSpec): string {
       return `a list of ${spec.minItems} to ${spec.maxItems} numbers, each from ${spec.min} to ${spec.max}`;
     case 'points':
       return `a list of at most ${spec.maxItems} points [x, y] with x from ${spec.x[0]} to ${spec.x[1]} and y from ${spec.y[0]} to ${spec.y[1]}`;
+    case 'data':
+      return `${spec.minItems} to ${spec.maxItems} points [x, y] with x from ${spec.x[0]} to ${spec.x[1]} and y from ${spec.y[0]} to ${spec.y[1]}`;
   }
 }
 
@@ -149,6 +181,14 @@ export function checkValue(spec: SettingSpec, value: unknown): Checked<unknown> 
       return value.every((v) => finite(v) && within(v, spec.min, spec.max)) ? { ok: true, value: [...value] } : bad;
     case 'points':
       if (!Array.isArray(value) || value.length > spec.maxItems) return bad;
+      for (const p of value) {
+        if (!Array.isArray(p) || p.length !== 2 || !finite(p[0]) || !finite(p[1])) return bad;
+        if (!within(p[0], spec.x[0], spec.x[1]) || !within(p[1], spec.y[0], spec.y[1])) return bad;
+      }
+      return { ok: true, value: value.map((p) => [p[0], p[1]]) };
+    case 'data':
+      if (value === null) return { ok: true, value: null };
+      if (!Array.isArray(value) || !within(value.length, spec.minItems, spec.maxItems)) return bad;
       for (const p of value) {
         if (!Array.isArray(p) || p.length !== 2 || !finite(p[0]) || !finite(p[1])) return bad;
         if (!within(p[0], spec.x[0], spec.x[1]) || !within(p[1], spec.y[0], spec.y[1])) return bad;
@@ -205,6 +245,45 @@ export function parseNumber(text: string, rule: NumberRule = {}): Parsed {
 export interface Codec<T> {
   parse(text: string): T | undefined;
   format(value: T): string;
+  /** A value whose text is longer stays out of the URL, and a longer text in the URL is not read. */
+  readonly maxLength?: number;
+}
+
+/** The longest compressed dataset a link carries (characters); a larger one is shared as a CSV file. */
+export const DATA_URL_MAX = 2000;
+
+/** A dataset as text before compression: "x:y,x:y,…", each number as JavaScript writes it (exact). */
+const dataText = (v: readonly (readonly [number, number])[]) => v.map(([a, b]) => `${a}:${b}`).join(',');
+
+/**
+ * A dataset as CSV: the header x,y, then one point per line, each number as JavaScript writes it
+ * (so reading it back gives the same numbers bit for bit; a finite number's text needs no quotes).
+ * Ends with a newline. The parser is data-csv.ts.
+ */
+export function dataCsv(points: readonly (readonly [number, number])[]): string {
+  return `x,y\n${points.map(([x, y]) => `${x},${y}\n`).join('')}`;
+}
+
+/** The URL text of a dataset (lz-string, URL-safe): '' for the figure's own data. */
+export function formatData(v: readonly (readonly [number, number])[] | null): string {
+  return v === null ? '' : lz.compressToEncodedURIComponent(dataText(v));
+}
+
+/** A dataset read back from its URL text, checked against its setting; undefined if it is not one. */
+export function parseData(spec: DataSetting, text: string): [number, number][] | null | undefined {
+  if (text === '') return null;
+  if (text.length > DATA_URL_MAX) return undefined;
+  let raw: string | null;
+  try {
+    raw = lz.decompressFromEncodedURIComponent(text);
+  } catch {
+    return undefined;
+  }
+  // Each point is at most two numbers of ~25 characters: anything much longer is not a dataset.
+  if (!raw || raw.length > spec.maxItems * 64) return undefined;
+  const items = raw.split(',');
+  if (items.length > spec.maxItems) return undefined;
+  return checked(spec, items.map((p) => p.split(':').map(readDecimal)));
 }
 
 const checked = <T>(spec: SettingSpec, value: unknown): T | undefined => {
@@ -229,8 +308,10 @@ export function codecOf<S extends SettingSpec>(spec: S): Codec<ValueOf<S>> {
     case 'points':
       return {
         parse: (t: string) => checked(spec, items(t).map((p) => p.split(':').map(readDecimal))),
-        format: (v: [number, number][]) => v.map(([a, b]) => `${a}:${b}`).join(','),
+        format: (v: [number, number][]) => dataText(v),
       } as unknown as Codec<ValueOf<S>>;
+    case 'data':
+      return { parse: (t: string) => parseData(spec, t), format: formatData, maxLength: DATA_URL_MAX } as unknown as Codec<ValueOf<S>>;
   }
 }
 
@@ -267,6 +348,8 @@ export function allowedText(spec: SettingSpec): string {
       return `${spec.minItems} to ${spec.maxItems} numbers, each ${spec.min} to ${spec.max}`;
     case 'points':
       return `up to ${spec.maxItems} points [x, y], x ${spec.x[0]} to ${spec.x[1]}, y ${spec.y[0]} to ${spec.y[1]}`;
+    case 'data':
+      return `${spec.minItems} to ${spec.maxItems} points [x, y], x ${spec.x[0]} to ${spec.x[1]}, y ${spec.y[0]} to ${spec.y[1]}`;
   }
 }
 

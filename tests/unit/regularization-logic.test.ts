@@ -123,7 +123,7 @@ describe('heatmap frames', () => {
 
   it('the page carries only the frame on screen, with the colour scale of all frames', async () => {
     const settings = resolveSettings(heatmapsFigure, { every: 10, epoch: 35 });
-    const runs = (await heatmapsFigure.compute!.load())({ seed: settings.seed, lambda: settings.lambda, every: 10 }, () => {});
+    const runs = (await heatmapsFigure.compute!.load())({ seed: settings.seed, lambda: settings.lambda, every: 10, ownData: null }, () => {});
     expect(frameAt(runs[0].epochs, 35)).toBe(3); // epochs 0, 10, 20, 30, …: the last at or before 35
     const carried = heatmapsFigure.island!(runs, settings);
     for (const [i, run] of carried.entries()) {

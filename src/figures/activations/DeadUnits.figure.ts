@@ -1,4 +1,5 @@
 import { defineFigure, type Report } from '../figure';
+import { TASK_DATA } from '../own-data';
 import type { DeadUnitsResult, DeadUnitsSeries } from '../../models/activations/dead-units';
 
 export default defineFigure({
@@ -10,9 +11,10 @@ export default defineFigure({
     lr: { type: 'number', choices: [0.003, 0.01, 0.03, 0.05, 0.1], default: 0.05, min: 0.003, max: 0.1, label: 'Learning rate', description: 'Learning rate at first.' },
     seed: { type: 'number', default: 3, min: 0, max: 1e9, integer: true, label: 'seed', description: 'Seed of the task, weights and order.' },
     epochs: { type: 'number', default: 30, min: 5, max: 100, integer: true, step: 5, label: 'Epochs', description: 'Epochs per run at first.' },
+    ownData: TASK_DATA,
   },
   compute: {
-    inputs: ['lr', 'seed', 'epochs'],
+    inputs: ['lr', 'seed', 'epochs', 'ownData'],
     load: async () => {
       const { runDeadUnits } = await import('../../models/activations/dead-units');
       return (input, report: Report<DeadUnitsSeries[]>): DeadUnitsResult => runDeadUnits(input, report);

@@ -1,4 +1,5 @@
 import { defineFigure, type Report } from '../figure';
+import { TASK_DATA } from '../own-data';
 import type { PreluResult } from '../../models/activations/prelu';
 
 export default defineFigure({
@@ -12,9 +13,10 @@ export default defineFigure({
     momentum: { type: 'number', default: 0.9, min: 0, max: 0.99, step: 0.01, label: 'Momentum μ', url: 'mu', description: 'Momentum μ at first.' },
     seed: { type: 'number', default: 1, min: 0, max: 1e9, integer: true, label: 'seed', description: 'Seed of the task, weights and order.' },
     epochs: { type: 'number', default: 60, min: 10, max: 200, integer: true, step: 10, label: 'Epochs', description: 'Epochs at first.' },
+    ownData: TASK_DATA,
   },
   compute: {
-    inputs: ['lr', 'momentum', 'seed', 'epochs'],
+    inputs: ['lr', 'momentum', 'seed', 'epochs', 'ownData'],
     load: async () => {
       const { runPrelu } = await import('../../models/activations/prelu');
       return (input, report: Report<PreluResult>): PreluResult => runPrelu(input, report);

@@ -3,6 +3,7 @@ import { METHOD_LABELS } from '../../plots/regularization/labels';
 import { totalRuns, type CompactRun, type ExperimentOutput, type ExperimentSettings, type LiveCost } from '../../models/regularization/experiment';
 import { SOURCE_PROTOCOL } from '../../models/regularization/source';
 import { defineFigure, type Report } from '../figure';
+import { EXPERIMENT_DATA } from '../own-data';
 
 const METHODS = ['none', 'l1', 'l2', 'elastic'] as const satisfies readonly Method[];
 
@@ -50,9 +51,10 @@ const experiment = defineFigure({
       label: 'also train the post’s pruned shape, with L1 and with L2',
       description: 'Also run the source’s pruned network (1,10),(10,10),(10,1),(1,1) with L1 and with L2, and place the post’s pruned numbers among them.',
     },
+    ownData: EXPERIMENT_DATA,
   },
   compute: {
-    inputs: ['methods', 'lambda', 'mix', 'lr', 'seed', 'runs', 'outliers', 'offsetMode', 'offset', 'order', 'split', 'data', 'arithmetic', 'pruned'],
+    inputs: ['methods', 'lambda', 'mix', 'lr', 'seed', 'runs', 'outliers', 'offsetMode', 'offset', 'order', 'split', 'data', 'arithmetic', 'pruned', 'ownData'],
     load: async () => {
       const { runSettings } = await import('../../models/regularization/experiment');
       return (input, report: Report<CompactRun | LiveCost>): ExperimentOutput => {
@@ -92,9 +94,11 @@ export function experimentSettings(s: {
   data: DatasetMode;
   arithmetic: Arithmetic;
   pruned: boolean;
+  ownData?: [number, number][] | null;
 }): ExperimentSettings {
   return {
     methods: [...s.methods], lambda: s.lambda, mix: s.mix, lr: s.lr, seed: s.seed, runs: s.runs, outliers: s.outliers, offset: s.offsetMode === 'fixed' ? s.offset : null,
     order: s.order, split: s.split, dataset: s.data, arithmetic: s.arithmetic, pruned: s.pruned,
+    ...(s.ownData && { points: s.ownData }),
   };
 }

@@ -2,6 +2,7 @@ import type { PruneOutput } from '../../models/regularization/prune';
 import { PROTOCOL_NAMES, SOURCE_PROTOCOL } from '../../models/regularization/source';
 import { PROTOCOL_LABELS } from '../../plots/regularization/labels';
 import { defineFigure, type Report } from '../figure';
+import { EXPERIMENT_DATA } from '../own-data';
 
 export default defineFigure({
   name: 'PruneRetrain',
@@ -17,14 +18,15 @@ export default defineFigure({
       type: 'enum', values: PROTOCOL_NAMES, labels: PROTOCOL_LABELS, default: 'default',
       label: 'protocol', description: 'How every run is made: this site’s design, or a reading of the source’s script (as the Experiment figure’s presets).',
     },
+    ownData: EXPERIMENT_DATA,
   },
   rules: (s) => (s.run > s.runs ? `run (${s.run}) must not exceed runs (${s.runs})` : null),
   compute: {
-    inputs: ['threshold', 'run', 'seed', 'runs', 'protocol'],
+    inputs: ['threshold', 'run', 'seed', 'runs', 'protocol', 'ownData'],
     load: async () => {
       const { pruneAndRetrain } = await import('../../models/regularization/prune');
       return (input, report: Report<never>): PruneOutput =>
-        pruneAndRetrain({ threshold: input.threshold, seed: input.seed, runs: input.runs, fromRun: Math.min(input.run, input.runs) - 1, protocol: input.protocol }, (d, t) => report(d, t));
+        pruneAndRetrain({ threshold: input.threshold, seed: input.seed, runs: input.runs, fromRun: Math.min(input.run, input.runs) - 1, protocol: input.protocol, ownData: input.ownData }, (d, t) => report(d, t));
     },
   },
 });

@@ -1,6 +1,7 @@
 import { frameAt, keepFrame, type PackedHeatmap } from '../../models/regularization/heatmap-frames';
 import { SOURCE_PROTOCOL } from '../../models/regularization/source';
 import { defineFigure, type Report } from '../figure';
+import { EXPERIMENT_DATA } from '../own-data';
 
 export default defineFigure({
   name: 'WeightHeatmaps',
@@ -13,11 +14,12 @@ export default defineFigure({
     every: { type: 'number', default: 2, min: 1, max: 20, integer: true, label: 'epochs per frame', url: false, description: 'Epochs between two frames of the animation.' },
     threshold: { type: 'number', default: 0.01, min: 0, max: 1, label: '“near zero” below |w| =', description: '|w| below which a weight counts as near zero (outlined units).' },
     epoch: { type: 'number', default: 100, min: 0, max: 100, integer: true, step: 1, label: 'epoch', description: 'Epoch shown at first (the nearest frame).' },
+    ownData: EXPERIMENT_DATA,
   },
   // The page carries the frame on screen; the worker recomputes the others when the reader scrubs or plays.
   island: (runs: PackedHeatmap[], s) => runs.map((r) => ({ ...r, frames: keepFrame(r.frames, frameAt(r.epochs, s.epoch)) })),
   compute: {
-    inputs: ['seed', 'lambda', 'every'],
+    inputs: ['seed', 'lambda', 'every', 'ownData'],
     load: async () => {
       const { heatmapRuns } = await import('../../models/regularization/heatmaps');
       return (input, report: Report<never>): PackedHeatmap[] => heatmapRuns(input, (done, total) => report(done, total));

@@ -26,6 +26,8 @@ export interface DeadUnitsInput {
   lr: number;
   seed: number;
   epochs: number;
+  /** The reader's own points [x, y] to train on instead of sin(3x) (absent or null: the toy task). */
+  ownData?: [number, number][] | null;
 }
 
 export interface DeadUnitsSeries {
@@ -55,7 +57,7 @@ export const DEAD_SIZES = [1, 24, 24, 1];
  * `progress(done, total)` counts epochs over all four runs.
  */
 export function runDeadUnits(input: DeadUnitsInput, progress?: (done: number, total: number, partial: DeadUnitsSeries[]) => void): DeadUnitsResult {
-  const task = toyTask(input.seed);
+  const task = toyTask(input.seed, 64, input.ownData);
   const total = input.epochs * DEAD_UNIT_ACTIVATIONS.length;
   const series: DeadUnitsSeries[] = [];
   DEAD_UNIT_ACTIVATIONS.forEach((name, k) => {

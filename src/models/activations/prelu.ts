@@ -12,6 +12,8 @@ export interface PreluInput {
   momentum: number;
   seed: number;
   epochs: number;
+  /** The reader's own points [x, y] to train on instead of sin(3x) (absent or null: the toy task). */
+  ownData?: [number, number][] | null;
 }
 
 export interface PreluResult {
@@ -36,7 +38,7 @@ function allSlopes(net: Network): number[] {
 
 /** Trains a small PReLU network with momentum SGD and records every unit's slope after each epoch. */
 export function runPrelu(input: PreluInput, progress?: (done: number, total: number, partial: PreluResult) => void): PreluResult {
-  const task = toyTask(input.seed);
+  const task = toyTask(input.seed, 64, input.ownData);
   const net = createNetwork({ sizes: PRELU_SIZES, activation: { name: 'prelu', initial: 0.25 }, init: 'heUniform', rng: createRng(input.seed, 2) });
   const units = net.layers.flatMap((L, l) => Array.from(L.slopes, (_, j) => `${l + 1}.${j + 1}`));
   const slopes = [allSlopes(net)];

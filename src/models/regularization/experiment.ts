@@ -5,7 +5,7 @@
  * digit.
  */
 import {
-  countNearZero, experimentData, NEAR_ZERO, Network, prune, runExperiment,
+  countNearZero, experimentData, gridRange, NEAR_ZERO, Network, prune, runExperiment,
   type Arithmetic, type DatasetMode, type ExampleOrder, type Method, type RunResult, type SplitKind,
 } from '@neural-notes/nn';
 import { SOURCE_PRUNED_SIZES } from './source';
@@ -30,12 +30,15 @@ export interface ExperimentSettings {
   readonly arithmetic: Arithmetic;
   /** Also train the source's pruned shape (1,10),(10,10),(10,1),(1,1) with L1 and with L2, for the same runs. */
   readonly pruned: boolean;
+  /** The reader's own points instead of the generated ones (absent: generated; outliers and offset then do nothing). */
+  readonly points?: readonly (readonly [number, number])[];
 }
 
 /** The penalties the source's pruned shape is trained with: L1 (what its prose implies) and L2 (what its published file uses). */
 export const PRUNED_METHODS = ['l1', 'l2'] as const satisfies readonly Method[];
 
 export const EPOCHS = 100;
+const EXPERIMENT_DEFAULTS_OUTLIERS = 10;
 /** Points of the fitted-line grid over [0, 10] kept for the figures. */
 export const FIT_POINTS = 21;
 
@@ -69,6 +72,8 @@ export interface CompactData {
   readonly test: number[];
   readonly outliers: number[];
   readonly outlierOffset: number;
+  /** With the reader's own points, the x-range of the fitted lines (their grid spans it); else [0, 10]. */
+  readonly xRange?: [number, number];
 }
 
 export interface ExperimentOutput {
@@ -87,7 +92,9 @@ export function round(x: number, digits = 5): number {
   return Number.isFinite(x) ? Number(x.toPrecision(digits)) : x;
 }
 
-export function fitGrid(points = FIT_POINTS): number[] {
+/** The fitted line's grid: `points` x from 0 to 10, or over `range` (the reader's own points' x-range) as the core computes it. */
+export function fitGrid(points = FIT_POINTS, range?: readonly [number, number]): number[] {
+  if (range) return Array.from({ length: points }, (_, k) => range[0] + ((range[1] - range[0]) * k) / (points - 1));
   return Array.from({ length: points }, (_, k) => (10 * k) / (points - 1));
 }
 
@@ -128,13 +135,21 @@ export function experimentOptions(s: ExperimentSettings) {
     split: s.split,
     dataset: s.dataset,
     arithmetic: s.arithmetic,
+    ...(s.points && { points: s.points }),
   };
 }
 
 /** The dataset and split the settings give (the same for every method and run; with a fresh dataset per run, run 1's). */
 export function settingsData(s: ExperimentSettings): CompactData {
-  const d = experimentData({ seed: s.seed, outliers: s.outliers, split: s.split, ...(s.offset !== null && { outlierOffset: s.offset }) });
-  return { x: d.x, y: d.y, train: d.train, test: d.test, outliers: d.outliers, outlierOffset: d.outlierOffset };
+  const d = experimentData({ seed: s.seed, outliers: s.outliers, split: s.split, ...(s.offset !== null && { outlierOffset: s.offset }), ...(s.points && { points: s.points }) });
+  const data = { x: d.x, y: d.y, train: d.train, test: d.test, outliers: d.outliers, outlierOffset: d.outlierOffset };
+  return s.points ? { ...data, xRange: gridRange({ points: s.points }) } : data;
+}
+
+/** The generated points [x, y] of a seed (the figures' data before a reader brings their own). */
+export function generatedPoints(seed: number, outliers = EXPERIMENT_DEFAULTS_OUTLIERS, offset: number | null = null): [number, number][] {
+  const d = experimentData({ seed, outliers, ...(offset !== null && { outlierOffset: offset }) });
+  return d.x.map((x, i) => [x, d.y[i]]);
 }
 
 export interface RunHooks {

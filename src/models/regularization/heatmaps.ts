@@ -3,7 +3,7 @@
  * the hidden units a threshold switches off in a frame, and a compact text form of the frames for
  * the page's props.
  */
-import { Network, runExperiment, snapshotAt, type Method } from '@neural-notes/nn';
+import { experimentData, Network, runExperiment, snapshotAt, type Method } from '@neural-notes/nn';
 import { experimentOptions } from './experiment';
 import { packHeatmap, type HeatmapRun, type PackedHeatmap } from './heatmap-frames';
 import { SOURCE_PROTOCOL } from './source';
@@ -15,12 +15,15 @@ export interface HeatmapSettings {
   readonly lambda: number;
   /** Keep a frame every this many epochs. */
   readonly every: number;
+  /** The reader's own points instead of the generated ones (absent or null: generated). */
+  readonly ownData?: readonly (readonly [number, number])[] | null;
 }
 
 /** Run 0 of one method with a copy of its weights every `every` epochs. */
 export function heatmapRun(method: Method, s: HeatmapSettings): HeatmapRun {
-  const stepsPerEpoch = 40; // 40 training points, batch 1
-  const result = runExperiment({ ...experimentOptions({ ...SOURCE_PROTOCOL, methods: [method], offset: null, seed: s.seed, lambda: s.lambda, pruned: false }), method, runs: 1, snapshotEvery: stepsPerEpoch * s.every });
+  const options = experimentOptions({ ...SOURCE_PROTOCOL, methods: [method], offset: null, seed: s.seed, lambda: s.lambda, pruned: false, ...(s.ownData && { points: s.ownData }) });
+  const stepsPerEpoch = experimentData(options).train.length; // batch 1: one step per training point (40 of the 50 generated)
+  const result = runExperiment({ ...options, method, runs: 1, snapshotEvery: stepsPerEpoch * s.every });
   const run = result.runs[0];
   const net = Network.fromJSON(run.network);
   const snaps = run.snapshots;

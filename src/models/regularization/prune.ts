@@ -15,6 +15,8 @@ export interface PruneSettings {
   readonly fromRun: number;
   /** How every run is made (PROTOCOLS): the site's own design, or a reading of the source's script. */
   readonly protocol: ProtocolName;
+  /** The reader's own points instead of the generated ones (absent or null: generated). */
+  readonly ownData?: readonly (readonly [number, number])[] | null;
 }
 
 export interface PruneOutput {
@@ -34,7 +36,7 @@ export interface PruneOutput {
 
 /** Prunes L1's network of run `fromRun`, then retrains the smaller architecture for the same runs. */
 export function pruneAndRetrain(s: PruneSettings, onStep?: (done: number, total: number) => void): PruneOutput {
-  const settings = { ...SOURCE_PROTOCOL, ...PROTOCOLS[s.protocol], methods: ['l1' as Method], offset: null, seed: s.seed, pruned: false };
+  const settings = { ...SOURCE_PROTOCOL, ...PROTOCOLS[s.protocol], methods: ['l1' as Method], offset: null, seed: s.seed, pruned: false, ...(s.ownData && { points: s.ownData }) };
   const base = { ...experimentOptions(settings), method: 'l1' as Method };
   const full = runExperiment({ ...base, runs: Math.max(s.runs, s.fromRun + 1) });
   onStep?.(1, 4);

@@ -38,12 +38,12 @@ export function dataPoints(data: CompactData): FitPoint[] {
   return data.x.map((x, i) => ({ x, y: data.y[i], role: roles.get(i) ?? 'train', outlier: outliers.has(i) }));
 }
 
-/** Rows of every finished run's fitted line (diverged runs are left out). */
-export function fitRows(runs: readonly CompactRun[]): { x: number; y: number; key: string; method: string }[] {
+/** Rows of every finished run's fitted line (diverged runs are left out); `range`: the grid's x-range when it is not [0, 10]. */
+export function fitRows(runs: readonly CompactRun[], range?: readonly [number, number]): { x: number; y: number; key: string; method: string }[] {
   const rows: { x: number; y: number; key: string; method: string }[] = [];
   for (const r of runs) {
     if (r.status !== 'ok' || r.fit.length === 0) continue;
-    const grid = fitGrid(r.fit.length);
+    const grid = fitGrid(r.fit.length, range);
     r.fit.forEach((y, k) => {
       if (finite(y)) rows.push({ x: grid[k], y, key: `${r.method}-${r.run}`, method: METHOD_LABELS[r.method] });
     });
@@ -54,7 +54,14 @@ export function fitRows(runs: readonly CompactRun[]): { x: number; y: number; ke
 export function fitPlot(data: CompactData, runs: readonly CompactRun[], methods: readonly Method[], { compact = false }: { compact?: boolean } = {}): PlotOptions {
   const points = dataPoints(data).filter((p) => finite(p.y));
   const ys = points.map((p) => p.y);
-  const top = Math.max(25, ...ys) + 2;
+  // The generated data's usual box; a reader's own data gets a box around its points.
+  const range = data.xRange;
+  const pad = (lo: number, hi: number): [number, number] => {
+    const m = (hi - lo) * 0.05 || 1;
+    return [lo - m, hi + m];
+  };
+  const xDomain = range ? pad(range[0], range[1]) : [0, 10];
+  const yDomain = range ? pad(Math.min(...ys), Math.max(...ys)) : [-2, Math.max(25, ...ys) + 2];
   return {
     width: compact ? NARROW_WIDTH : 560,
     style: { fontSize: FONT_SIZE },
@@ -63,11 +70,11 @@ export function fitPlot(data: CompactData, runs: readonly CompactRun[], methods:
     marginLeft: 40,
     marginRight: 20,
     marginBottom: MARGIN_BOTTOM,
-    x: { domain: [0, 10], label: 'x' },
-    y: { domain: [-2, top], label: 'y', grid: true },
+    x: { domain: xDomain, label: 'x' },
+    y: { domain: yDomain, label: 'y', grid: true },
     color: colorScale(methods),
     marks: [
-      Plot.line(fitRows(runs), { x: 'x', y: 'y', z: 'key', stroke: 'method', strokeWidth: 1.5, strokeOpacity: 0.75, clip: true }),
+      Plot.line(fitRows(runs, range), { x: 'x', y: 'y', z: 'key', stroke: 'method', strokeWidth: 1.5, strokeOpacity: 0.75, clip: true }),
       Plot.dot(points.filter((p) => p.role === 'train'), { x: 'x', y: 'y', r: 3, fill: 'currentColor', fillOpacity: 0.55 }),
       Plot.dot(points.filter((p) => p.role === 'test'), { x: 'x', y: 'y', r: 3.5, stroke: 'currentColor', strokeWidth: 1.5 }),
       Plot.dot(points.filter((p) => p.outlier), { x: 'x', y: 'y', r: 6.5, stroke: 'var(--danger)', strokeWidth: 1.2 }),
@@ -156,15 +163,15 @@ export function sourceMarkers(sourceL1: readonly number[], sourcePruned: readonl
 
 export function errorsPlot(
   runs: readonly CompactRun[], methods: readonly Method[], source: { l1: readonly number[]; pruned: readonly number[] },
-  { compact = false, prunedRuns = [] }: { compact?: boolean; prunedRuns?: readonly CompactRun[] } = {},
+  { compact = false, prunedRuns = [], testPoints = 10 }: { compact?: boolean; prunedRuns?: readonly CompactRun[]; testPoints?: number } = {},
 ): PlotOptions {
   const groups = [
     ...methods.map((m) => ({ label: METHOD_LABELS[m], color: METHOD_COLORS[m] })),
     ...(prunedRuns.length ? (['l1', 'l2'] as const).map((m) => ({ label: PRUNED_LABELS[m], color: PRUNED_COLORS[m] })) : []),
   ];
   return stripPlot(errorRows(runs, prunedRuns), groups, {
-    label: 'total test error (sum of |y − prediction| over the 10 test points)',
-    narrowLabel: 'total test error (10 test points)',
+    label: `total test error (sum of |y − prediction| over the ${testPoints} test point${testPoints === 1 ? '' : 's'})`,
+    narrowLabel: `total test error (${testPoints} test point${testPoints === 1 ? '' : 's'})`,
     marginLeft: 170,
     wideWidth: 560,
     compact,

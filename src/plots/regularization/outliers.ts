@@ -24,30 +24,42 @@ export const FIT_COLORS = { absolute: '#d9480f', squared: '#1c7ed6', truth: '#8a
 
 const finite = (p: Point) => Number.isFinite(p[0]) && Number.isFinite(p[1]);
 
-function lineRows(line: Line | null, label: string) {
-  if (!line || !Number.isFinite(line.slope) || !Number.isFinite(line.intercept)) return [];
-  return OUTLIER_DOMAIN.x.map((x) => ({ x, y: line.intercept + line.slope * x, label }));
+/** The box a plot shows: x from … to …, y from … to …. */
+export interface Domain {
+  readonly x: readonly [number, number];
+  readonly y: readonly [number, number];
 }
 
+function lineRows(line: Line | null, label: string, domain: Domain) {
+  if (!line || !Number.isFinite(line.slope) || !Number.isFinite(line.intercept)) return [];
+  return domain.x.map((x) => ({ x, y: line.intercept + line.slope * x, label }));
+}
+
+/**
+ * The points, the outliers and the two fitted lines. `truth` is the line the figure's own points
+ * scatter around (null for a reader's own data, whose true line nobody knows); `domain` the box
+ * shown (default: OUTLIER_DOMAIN; larger for a reader's data outside it).
+ */
 export function outliersPlot(
   base: readonly Point[],
   outliers: readonly Point[],
-  fits: { absolute: Line | null; squared: Line | null; truth: Line },
-  { compact = false }: { compact?: boolean } = {},
+  fits: { absolute: Line | null; squared: Line | null; truth: Line | null },
+  { compact = false, domain = OUTLIER_DOMAIN }: { compact?: boolean; domain?: Domain } = {},
 ): PlotOptions {
-  const truth = lineRows(fits.truth, 'true line y = 1 + 2x');
+  const truth = fits.truth ? lineRows(fits.truth, 'true line y = 1 + 2x', domain) : [];
   const lines = [
-    ...lineRows(fits.absolute, 'absolute loss Σ|y − ŷ|'),
-    ...lineRows(fits.squared, 'squared loss Σ(y − ŷ)²'),
+    ...lineRows(fits.absolute, 'absolute loss Σ|y − ŷ|', domain),
+    ...lineRows(fits.squared, 'squared loss Σ(y − ŷ)²', domain),
   ];
+  const labels = [...(fits.truth ? ['true line y = 1 + 2x'] : []), 'absolute loss Σ|y − ŷ|', 'squared loss Σ(y − ŷ)²'];
   return {
     ...(compact ? OUTLIER_FRAMES.narrow : OUTLIER_FRAMES.wide),
     style: { fontSize: FONT_SIZE },
-    x: { domain: OUTLIER_DOMAIN.x, label: 'x' },
-    y: { domain: OUTLIER_DOMAIN.y, label: 'y', grid: true },
+    x: { domain: [...domain.x], label: 'x' },
+    y: { domain: [...domain.y], label: 'y', grid: true },
     color: {
-      domain: ['true line y = 1 + 2x', 'absolute loss Σ|y − ŷ|', 'squared loss Σ(y − ŷ)²'],
-      range: [FIT_COLORS.truth, FIT_COLORS.absolute, FIT_COLORS.squared],
+      domain: labels,
+      range: [...(fits.truth ? [FIT_COLORS.truth] : []), FIT_COLORS.absolute, FIT_COLORS.squared],
       legend: true,
     },
     marks: [
@@ -60,8 +72,8 @@ export function outliersPlot(
 }
 
 /** Data coordinates of a point given in the SVG's own pixel units of the drawing with this frame. */
-export function outlierToData(px: number, py: number, s: OutlierFrame = OUTLIER_FRAMES.wide): Point {
-  const [x0, x1] = OUTLIER_DOMAIN.x;
-  const [y0, y1] = OUTLIER_DOMAIN.y;
+export function outlierToData(px: number, py: number, s: OutlierFrame = OUTLIER_FRAMES.wide, domain: Domain = OUTLIER_DOMAIN): Point {
+  const [x0, x1] = domain.x;
+  const [y0, y1] = domain.y;
   return [x0 + ((px - s.marginLeft) / (s.width - s.marginLeft - s.marginRight)) * (x1 - x0), y1 - ((py - s.marginTop) / (s.height - s.marginTop - s.marginBottom)) * (y1 - y0)];
 }

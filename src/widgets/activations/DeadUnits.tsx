@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { IslandProps } from '../../figures/figure';
+import { taskPoints, toyTask } from '../../models/activations/task';
 import figure from '../../figures/activations/DeadUnits.figure';
 import type { DeadUnitsSeries } from '../../models/activations/dead-units';
 import { formatNumber } from '../../lib/format';
@@ -10,6 +11,7 @@ import { Field } from '../shared/Field';
 import { useFigureJob } from '../shared/figure-job';
 import { useFigureState } from '../shared/figure-state';
 import { JobButtons, JobStatus } from '../shared/JobControls';
+import { OwnData } from '../shared/OwnData';
 import { UrlNotice } from '../shared/UrlNotice';
 import './activations.css';
 
@@ -17,6 +19,7 @@ import './activations.css';
 export default function DeadUnits({ id, settings, initial }: IslandProps<typeof figure>) {
   const state = useFigureState(figure, id, settings);
   const s = state.values;
+  const generated = useMemo(() => taskPoints(toyTask(s.seed)), [s.seed]);
   const job = useFigureJob(figure, s, initial, settings);
   const shown: DeadUnitsSeries[] = job.partial ?? job.result.series;
   const shownEpochs = job.partial && job.jobInput ? job.jobInput.epochs : job.result.input.epochs;
@@ -74,9 +77,10 @@ export default function DeadUnits({ id, settings, initial }: IslandProps<typeof 
         running="Training the four networks in a background worker…"
         stopped="The table shows the last complete run."
       />
+      <OwnData state={state} name="ownData" defaults={generated} />
       <UrlNotice state={state} />
       <p class="act-note">
-        Task: fit sin(3x) on 64 seeded points x in [−1, 1]; network {job.result.sizes.join('–')}, He-uniform weights (the same for all four), plain SGD one example at a time on the squared error.
+        Task: {r.ownData ? `fit your ${r.ownData.length} points` : 'fit sin(3x) on 64 seeded points x in [−1, 1]'}; network {job.result.sizes.join('–')}, He-uniform weights (the same for all four), plain SGD one example at a time on the squared error.
         A hidden unit counts as dead when f′(z) &lt; 0.001 for every training input, so almost no gradient reaches its weights.
       </p>
     </div>

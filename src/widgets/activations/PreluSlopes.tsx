@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { IslandProps } from '../../figures/figure';
+import { taskPoints, toyTask } from '../../models/activations/task';
 import figure from '../../figures/activations/PreluSlopes.figure';
 import { formatNumber } from '../../lib/format';
 import { slopeTracePlot, type SlopePoint } from '../../plots/activations/training';
@@ -8,6 +9,7 @@ import { Field } from '../shared/Field';
 import { useFigureJob } from '../shared/figure-job';
 import { useFigureState } from '../shared/figure-state';
 import { JobButtons, JobStatus } from '../shared/JobControls';
+import { OwnData } from '../shared/OwnData';
 import { UrlNotice } from '../shared/UrlNotice';
 import './activations.css';
 
@@ -17,6 +19,7 @@ const LAYER_COLORS = ['#c2255c', '#3b7dd8'];
 export default function PreluSlopes({ id, settings, initial }: IslandProps<typeof figure>) {
   const state = useFigureState(figure, id, settings);
   const s = state.values;
+  const generated = useMemo(() => taskPoints(toyTask(s.seed)), [s.seed]);
   const job = useFigureJob(figure, s, initial, settings);
   const shown = job.partial ?? job.result;
   const [wide, narrow] = useMemo(() => {
@@ -71,9 +74,10 @@ export default function PreluSlopes({ id, settings, initial }: IslandProps<typeo
         running="Training the PReLU network in a background worker…"
         stopped="The figure shows the last complete run."
       />
+      <OwnData state={state} name="ownData" defaults={generated} />
       <UrlNotice state={state} />
       <p class="act-note">
-        Network {r.sizes.join('–')} with PReLU in both hidden layers, every slope starting at 0.25, trained on the same seeded sin(3x) task with momentum SGD, one example
+        Network {r.sizes.join('–')} with PReLU in both hidden layers, every slope starting at 0.25, trained on {r.input.ownData ? `your ${r.input.ownData.length} points` : 'the same seeded sin(3x) task'} with momentum SGD, one example
         at a time; the slopes are updated by the same rule as the weights and are not penalised.
       </p>
     </div>

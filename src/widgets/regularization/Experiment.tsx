@@ -1,13 +1,14 @@
 import { useMemo } from 'preact/hooks';
 import type { IslandProps } from '../../figures/figure';
 import figure from '../../figures/regularization/Experiment.figure';
-import { EPOCHS, totalRuns } from '../../models/regularization/experiment';
+import { EPOCHS, generatedPoints, totalRuns } from '../../models/regularization/experiment';
 import { placeSource } from '../../models/regularization/placement';
 import { SOURCE_L1_ERRORS, SOURCE_PRUNED_ERRORS } from '../../models/regularization/source';
 import { summarize } from '../../models/regularization/summary';
 import { curvesPlot, errorsPlot, fitPlot } from '../../plots/regularization/experiment';
 import { DualPlot } from '../shared/DualPlot';
 import { useFigureState } from '../shared/figure-state';
+import { OwnData } from '../shared/OwnData';
 import { JobButtons, JobStatus } from '../shared/JobControls';
 import { UrlNotice } from '../shared/UrlNotice';
 import { ExperimentControls } from './ExperimentControls';
@@ -29,9 +30,12 @@ export default function Experiment({ id, settings, initial }: IslandProps<typeof
   const curveOptions = useMemo(() => [false, true].map((compact) => curvesPlot(pCurves.runs, pCurves.settings.methods, EPOCHS, 'data loss', { compact })), [pCurves]);
   const penaltyOptions = useMemo(() => [false, true].map((compact) => curvesPlot(pPenalty.runs, pPenalty.settings.methods, EPOCHS, 'penalty', { compact })), [pPenalty]);
   const errorOptions = useMemo(
-    () => [false, true].map((compact) => errorsPlot(pErrors.runs, pErrors.settings.methods, { l1: SOURCE_L1_ERRORS, pruned: SOURCE_PRUNED_ERRORS }, { compact, prunedRuns: pErrors.prunedRuns })),
+    () => [false, true].map((compact) => errorsPlot(pErrors.runs, pErrors.settings.methods, { l1: SOURCE_L1_ERRORS, pruned: SOURCE_PRUNED_ERRORS }, { compact, prunedRuns: pErrors.prunedRuns, testPoints: pErrors.data.test.length })),
     [pErrors],
   );
+  // The generated data for the current seed and outliers: where a reader's own data starts from.
+  const v = state.values;
+  const generated = useMemo(() => generatedPoints(v.seed, v.outliers, v.offsetMode === 'fixed' ? v.offset : null), [v.seed, v.outliers, v.offsetMode, v.offset]);
   const total = totalRuns(shown.settings);
   const done = shown.runs.length + shown.prunedRuns.length;
   const prunedText = shown.settings.pruned ? ` and ${shown.settings.runs} of the post’s pruned shape with L1 and with L2` : '';
@@ -41,6 +45,7 @@ export default function Experiment({ id, settings, initial }: IslandProps<typeof
   return (
     <div class="reg-experiment" data-phase={phase}>
       <ExperimentControls state={state} />
+      <OwnData state={state} name="ownData" defaults={generated} />
       <JobButtons job={job} />
       <JobStatus
         job={{ ...job, phase }}

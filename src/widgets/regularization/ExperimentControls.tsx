@@ -45,11 +45,14 @@ export function ExperimentControls({ state }: { state: FigureState<typeof figure
         <Field state={state} name="seed" />
         <Field state={state} name="runs" />
       </Controls>
-      <Controls label="Outliers">
-        <Field state={state} name="outliers" />
-        <Field state={state} name="offsetMode" />
-        {s.offsetMode === 'fixed' && <Field state={state} name="offset" />}
-      </Controls>
+      {/* The generated data's outliers: a reader's own data has none of them. */}
+      {!s.ownData && (
+        <Controls label="Outliers">
+          <Field state={state} name="outliers" />
+          <Field state={state} name="offsetMode" />
+          {s.offsetMode === 'fixed' && <Field state={state} name="offset" />}
+        </Controls>
+      )}
     </>
   );
 }

@@ -4,10 +4,12 @@ import type { IslandProps } from '../../figures/figure';
 import figure from '../../figures/regularization/OutlierFit.figure';
 import { basePoints, nextOutlier, plotDistance, TRUE_LINE, type Line, type Point } from '../../models/regularization/outliers';
 import { formatLine, formatNumber } from '../../lib/format';
-import { FIT_COLORS, OUTLIER_FRAMES, outlierToData, outliersPlot } from '../../plots/regularization/outliers';
+import { padBox } from '../../plots/data-pad';
+import { FIT_COLORS, OUTLIER_DOMAIN, OUTLIER_FRAMES, outlierToData, outliersPlot } from '../../plots/regularization/outliers';
 import { Button, Controls, NumberField } from '../shared/controls';
 import { DualPlot, pointerInDrawing } from '../shared/DualPlot';
 import { useFigureState } from '../shared/figure-state';
+import { OwnData } from '../shared/OwnData';
 import { UrlNotice } from '../shared/UrlNotice';
 import './regularization.css';
 
@@ -19,23 +21,27 @@ const describe = (l: Line | null) => (l ? formatLine(l) : 'needs two points with
 export default function OutlierFit({ id, settings }: IslandProps<typeof figure>) {
   const state = useFigureState(figure, id, settings);
   const update = state.update;
-  const base = useMemo(() => basePoints(), []);
+  const builtIn = useMemo(() => basePoints(), []);
+  const own = state.values.ownData as Point[] | null;
+  const base = own ?? builtIn;
   const drag = useRef<number | null>(null);
   const pts = state.values.points as Point[];
   const all = useMemo(() => [...base, ...pts], [base, pts]);
   const absolute = useMemo(() => leastAbsoluteLine(all), [all]);
   const squared = useMemo(() => leastSquaresLine(all), [all]);
+  // The usual box, grown to take in a reader's points outside it.
+  const domain = useMemo(() => (own ? padBox(all, OUTLIER_DOMAIN) : OUTLIER_DOMAIN), [own, all]);
   const [wide, narrow] = useMemo(() => {
-    const fits = { absolute, squared, truth: TRUE_LINE };
-    return [outliersPlot(base, pts, fits), outliersPlot(base, pts, fits, { compact: true })];
-  }, [base, pts, absolute, squared]);
+    const fits = { absolute, squared, truth: own ? null : TRUE_LINE };
+    return [outliersPlot(base, pts, fits, { domain }), outliersPlot(base, pts, fits, { compact: true, domain })];
+  }, [base, pts, absolute, squared, own, domain]);
   const full = pts.length >= POINTS.maxItems;
   const limitId = useId();
 
   const toPoint = (e: PointerEvent): Point | null => {
     const at = pointerInDrawing(e, OUTLIER_FRAMES);
     if (!at) return null;
-    const [x, y] = outlierToData(at.x, at.y, at.frame);
+    const [x, y] = outlierToData(at.x, at.y, at.frame, domain);
     if (x < POINTS.x[0] || x > POINTS.x[1] || y < POINTS.y[0] || y > POINTS.y[1]) return null;
     return [r2(x), r2(y)];
   };
@@ -78,7 +84,11 @@ export default function OutlierFit({ id, settings }: IslandProps<typeof figure>)
         onPointerUp={() => (drag.current = null)}
         onPointerCancel={() => (drag.current = null)}
       >
-        <DualPlot wide={wide} narrow={narrow} label="Points near the line y = 1 + 2x, the outliers (red circles), and the lines fitted with absolute and with squared loss" />
+        <DualPlot
+          wide={wide}
+          narrow={narrow}
+          label={own ? 'Your points, the outliers (red circles), and the lines fitted with absolute and with squared loss' : 'Points near the line y = 1 + 2x, the outliers (red circles), and the lines fitted with absolute and with squared loss'}
+        />
       </div>
       <p class="nn-status">Click or tap the figure to add an outlier; drag an outlier to move it; or edit them below.</p>
       <p class="nn-readout reg-readout" data-testid="outlier-fits">
@@ -88,7 +98,7 @@ export default function OutlierFit({ id, settings }: IslandProps<typeof figure>)
         <span style={{ color: FIT_COLORS.squared }}>■</span> squared loss: {describe(squared)}
         {squared && `, Σ(y − ŷ)² = ${fmt(lineLoss('squared', squared, all))}`}
         <br />
-        true line: ŷ = 1 + 2x
+        {own ? `your data: ${own.length} points, and ${pts.length} outlier${pts.length === 1 ? '' : 's'}` : 'true line: ŷ = 1 + 2x'}
       </p>
       <Controls label="Outliers">
         {/* A plain button (not the shared Button) for its aria-describedby: the limit note says why it is off. */}
@@ -119,6 +129,7 @@ export default function OutlierFit({ id, settings }: IslandProps<typeof figure>)
           </Button>
         </Controls>
       ))}
+      <OwnData state={state} name="ownData" defaults={builtIn} />
       <UrlNotice state={state} />
     </div>
   );

@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { IslandProps } from '../../figures/figure';
+import { generatedPoints } from '../../models/regularization/experiment';
 import figure from '../../figures/regularization/PruneRetrain.figure';
 import { SOURCE_L1_ERRORS, SOURCE_PRUNED_ERRORS } from '../../models/regularization/source';
 import { meanSd } from '../../models/regularization/summary';
@@ -12,6 +13,7 @@ import { Field } from '../shared/Field';
 import { useFigureJob } from '../shared/figure-job';
 import { useFigureState } from '../shared/figure-state';
 import { JobButtons, JobStatus } from '../shared/JobControls';
+import { OwnData } from '../shared/OwnData';
 import { UrlNotice } from '../shared/UrlNotice';
 import { MeanSd } from './MeanSd';
 import './regularization.css';
@@ -32,6 +34,7 @@ function describeRemoved(removed: number[][]): string {
 export default function PruneRetrain({ id, settings, initial }: IslandProps<typeof figure>) {
   const state = useFigureState(figure, id, settings);
   const s = state.values;
+  const generated = useMemo(() => generatedPoints(s.seed), [s.seed]);
   // The run pruned is one of the runs trained: a URL with run > runs prunes the last one.
   const values = { ...s, run: Math.min(s.run, s.runs) };
   const job = useFigureJob(figure, values, initial, settings);
@@ -75,6 +78,7 @@ export default function PruneRetrain({ id, settings, initial }: IslandProps<type
         running="Pruning and retraining in a background worker…"
         stopped="The figure and the table show the last complete result."
       />
+      <OwnData state={state} name="ownData" defaults={generated} />
       <UrlNotice state={state} />
       <p class="nn-readout reg-readout">
         Derived architecture: <strong data-testid="prune-notation">{result.notation}</strong> (was (1,10),(10,10),(10,10),(10,1); the source’s: (1,10),(10,10),(10,1),(1,1))

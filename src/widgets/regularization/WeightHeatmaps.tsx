@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { IslandProps } from '../../figures/figure';
+import { generatedPoints } from '../../models/regularization/experiment';
 import figure from '../../figures/regularization/WeightHeatmaps.figure';
 import { switchedOff, unpackHeatmap } from '../../models/regularization/heatmap-frames';
 import { formatNumber } from '../../lib/format';
@@ -11,12 +12,14 @@ import { Field } from '../shared/Field';
 import { useFigureJob } from '../shared/figure-job';
 import { useFigureState } from '../shared/figure-state';
 import { JobStatus } from '../shared/JobControls';
+import { OwnData } from '../shared/OwnData';
 import { UrlNotice } from '../shared/UrlNotice';
 import './regularization.css';
 
 export default function WeightHeatmaps({ id, settings, initial }: IslandProps<typeof figure>) {
   const state = useFigureState(figure, id, settings);
   const s = state.values;
+  const generated = useMemo(() => generatedPoints(s.seed), [s.seed]);
   const job = useFigureJob(figure, s, initial, settings, { delay: 200 });
   const runs = useMemo(() => job.result.map(unpackHeatmap), [job.result]);
   const [playing, setPlaying] = useState(false);
@@ -117,6 +120,7 @@ export default function WeightHeatmaps({ id, settings, initial }: IslandProps<ty
           stopped="The heatmaps show the last complete runs."
         />
       )}
+      <OwnData state={state} name="ownData" defaults={generated} />
       <UrlNotice state={state} />
       <p class="nn-status" data-testid="heat-epoch">
         {missing ? `Epoch ${epoch}: computing its weights… ` : `After epoch ${epoch} of 100 (run 1, seed ${job.resultInput.seed}). `}Dashed outlines: hidden units whose incoming or

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { FigureDeclaration, FigureValues } from '../../figures/figure';
-import { codecOf, expected, urlKey, type SettingSpec } from '../../figures/settings';
+import { codecOf, DATA_URL_MAX, expected, urlKey, type SettingSpec } from '../../figures/settings';
 import { useUrlState, type IgnoredParam, type UrlFields } from './url-state';
 
 /** The URL fields of a figure: every setting with a URL key, under that key, with its derived codec. */
@@ -24,7 +24,16 @@ export function ignoredMessage(figure: FigureDeclaration<any, any, any, any>, pr
   const shown = (v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v);
   const parts = ignored.map(({ param, value, why }) => {
     const spec = byKey.get(param);
-    const reason = why === 'repeated' ? 'given twice, the first one is used' : !spec ? 'this figure has no such setting' : `${spec.label} must be ${expected(spec)}`;
+    const reason =
+      why === 'repeated'
+        ? 'given twice, the first one is used'
+        : !spec
+          ? 'this figure has no such setting'
+          : spec.type === 'data' && value.length > DATA_URL_MAX
+            ? `a dataset in a link is at most ${DATA_URL_MAX} characters (this one has ${value.length.toLocaleString('en-US')})`
+            : spec.type === 'data'
+              ? `${spec.label} must be ${expected(spec)}, compressed as this figure writes it`
+              : `${spec.label} must be ${expected(spec)}`;
     return `${param}=${shown(value)}: ${reason}`;
   });
   return `Ignored ${parts.join('; ')}.`;

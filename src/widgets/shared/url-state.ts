@@ -38,7 +38,8 @@ export function readState<S extends object>(search: string, prefix: string, spec
     known.add(param);
     const all = params.getAll(param);
     if (all.length === 0) continue;
-    const value = codec.parse(all[0]);
+    // A value longer than the codec takes is not even read (a hostile link cannot make it work hard).
+    const value = codec.maxLength !== undefined && all[0].length > codec.maxLength ? undefined : codec.parse(all[0]);
     if (value !== undefined) state[name] = value as S[typeof name];
     else ignored.push({ param, value: all[0], why: 'invalid' });
     for (const extra of all.slice(1)) ignored.push({ param, value: extra, why: 'repeated' });
@@ -51,17 +52,30 @@ export function readState<S extends object>(search: string, prefix: string, spec
 
 /**
  * Writes the state for one widget into a query string, leaving other widgets' keys alone and
- * dropping this widget's parameters that were ignored (so a shared link carries no junk).
+ * dropping this widget's parameters that were ignored (so a shared link carries no junk). A value
+ * whose text is longer than its codec's `maxLength` stays out (see `unwritten`).
  */
 export function writeState<S extends object>(search: string, prefix: string, spec: UrlFields<S>, state: S, defaults: S): string {
   const params = new URLSearchParams(search);
   for (const param of [...params.keys()]) if (param.startsWith(`${prefix}.`)) params.delete(param);
   for (const [name, { key, codec }] of fields(spec)) {
     const text = codec.format(state[name]);
+    if (codec.maxLength !== undefined && text.length > codec.maxLength) continue;
     if (text !== codec.format(defaults[name])) params.set(`${prefix}.${key}`, text);
   }
   const out = params.toString();
   return out ? `?${out}` : '';
+}
+
+/** The fields whose value is too long for the URL (`maxLength`), with the length of their text. */
+export function unwritten<S extends object>(spec: UrlFields<S>, state: S): { name: keyof S & string; length: number; max: number }[] {
+  const out: { name: keyof S & string; length: number; max: number }[] = [];
+  for (const [name, { codec }] of fields(spec)) {
+    if (codec.maxLength === undefined) continue;
+    const length = codec.format(state[name]).length;
+    if (length > codec.maxLength) out.push({ name, length, max: codec.maxLength });
+  }
+  return out;
 }
 
 /**

@@ -31,13 +31,14 @@ describe('the worker boundary', () => {
   });
 
   it('names the field of a malformed input', async () => {
-    const good = { lr: 0.05, seed: 3, epochs: 5 };
-    expect(await errorOf({ id: 2, figure: 'DeadUnits', input: null })).toBe('DeadUnits: the input must be an object with lr, seed, epochs');
+    const good = { lr: 0.05, seed: 3, epochs: 5, ownData: null };
+    expect(await errorOf({ id: 2, figure: 'DeadUnits', input: null })).toBe('DeadUnits: the input must be an object with lr, seed, epochs, ownData');
     expect(await errorOf({ id: 2, figure: 'DeadUnits', input: { lr: 0.05, seed: 3 } })).toBe('DeadUnits: field "epochs" is missing');
+    expect(await errorOf({ id: 2, figure: 'DeadUnits', input: { lr: 0.05, seed: 3, epochs: 5 } })).toBe('DeadUnits: field "ownData" is missing');
     expect(await errorOf({ id: 2, figure: 'DeadUnits', input: { ...good, lr: 0.07 } })).toBe('DeadUnits: field "lr" must be one of 0.003, 0.01, 0.03, 0.05, 0.1 (got 0.07)');
     expect(await errorOf({ id: 2, figure: 'DeadUnits', input: { ...good, epochs: 1e9 } })).toBe('DeadUnits: field "epochs" must be a whole number from 5 to 100 (got 1000000000)');
     expect(await errorOf({ id: 2, figure: 'DeadUnits', input: { ...good, seed: '3' } })).toBe('DeadUnits: field "seed" must be a whole number from 0 to 1000000000 (got "3")');
-    expect(await errorOf({ id: 2, figure: 'DeadUnits', input: { ...good, __proto__x: 1 } })).toBe('DeadUnits: unknown field "__proto__x"; the input has lr, seed, epochs');
+    expect(await errorOf({ id: 2, figure: 'DeadUnits', input: { ...good, __proto__x: 1 } })).toBe('DeadUnits: unknown field "__proto__x"; the input has lr, seed, epochs, ownData');
     expect(await errorOf({ id: 3, figure: 'Experiment', input: { methods: ['l1', 'l3'] } })).toMatch(/^Experiment: field "lambda" is missing|^Experiment: field "methods" must be/);
     const exp = { methods: ['l1'], lambda: 0.3, mix: 0.5, lr: 0.01, seed: 1, runs: 1, outliers: 10, offsetMode: 'drawn', offset: 5 };
     expect(await errorOf({ id: 3, figure: 'Experiment', input: { ...exp, methods: ['l1', 'l3'] } })).toBe(
@@ -48,11 +49,47 @@ describe('the worker boundary', () => {
   });
 
   it('runs a valid job: progress, then the result the model gives for the same input, to the last digit', async () => {
-    const input = { lr: 0.05, seed: 3, epochs: 5 };
+    const input = { lr: 0.05, seed: 3, epochs: 5, ownData: null };
     const messages = await post({ id: 7, figure: 'DeadUnits', input });
     const last = messages[messages.length - 1];
     expect(messages.every((m) => m.id === 7)).toBe(true);
     expect(messages.filter((m) => m.kind === 'progress').length).toBeGreaterThan(0);
     expect(last).toEqual({ id: 7, kind: 'result', output: runDeadUnits(input) });
+  });
+
+  it('refuses a reader’s dataset that is not one, whatever it holds, naming the field and the limits', async () => {
+    const good = { lr: 0.05, seed: 3, epochs: 5 };
+    const want = 'DeadUnits: field "ownData" must be 4 to 200 points [x, y] with x from -100 to 100 and y from -100 to 100';
+    const garbage: [unknown, string][] = [
+      ['1,2\n3,4', '"1,2\\n3,4"'],
+      [[[1, 2], [3, 4], [5, 6]], '[[1,2],[3,4],[5,6]]'], // too few
+      [Array.from({ length: 201 }, (_, i) => [i / 10, 0]), '[[0,0],[0.1,0],[0.2,0],[0.3,0],[0.4,0],[0.5,0],[0.6,0],[0…'], // too many
+      [[[1, 2], [3, 4], [5, 6], [Number.NaN, 1]], '[[1,2],[3,4],[5,6],[null,1]]'],
+      [[[1, 2], [3, 4], [5, 6], [1e308, 1]], '[[1,2],[3,4],[5,6],[1e+308,1]]'],
+      [[[1, 2], [3, 4], [5, 6], [7, Infinity]], '[[1,2],[3,4],[5,6],[7,null]]'],
+      [[[1, 2], [3, 4], [5, 6], ['7', 8]], '[[1,2],[3,4],[5,6],["7",8]]'],
+      [[[1, 2], [3, 4], [5, 6], [7, 8, 9]], '[[1,2],[3,4],[5,6],[7,8,9]]'],
+      [[[1, 2], [3, 4], [5, 6], { 0: 7, 1: 8, length: 2 }], '[[1,2],[3,4],[5,6],{"0":7,"1":8,"length":2}]'],
+      [[[1, 2], [3, 4], [5, 6], null], '[[1,2],[3,4],[5,6],null]'],
+      [{ length: 4 }, '{"length":4}'],
+      ['<script>alert(1)</script>', '"<script>alert(1)</script>"'],
+      [42, '42'],
+    ];
+    for (const [ownData, shown] of garbage) {
+      expect(await errorOf({ id: 9, figure: 'DeadUnits', input: { ...good, ownData } }), shown).toBe(`${want} (got ${shown})`);
+    }
+    // A sparse array (holes read as undefined) and a million points are refused as quickly.
+    const t = Date.now();
+    expect(await errorOf({ id: 9, figure: 'DeadUnits', input: { ...good, ownData: new Array(4) } })).toMatch(/^DeadUnits: field "ownData" must be 4 to 200 points/);
+    expect(await errorOf({ id: 9, figure: 'DeadUnits', input: { ...good, ownData: Array.from({ length: 1e6 }, () => [0, 0]) } })).toMatch(/^DeadUnits: field "ownData" must be/);
+    expect(Date.now() - t).toBeLessThan(2000);
+  });
+
+  it('runs a job on a reader’s dataset, with the numbers the model gives for it', async () => {
+    const input = { lr: 0.01, seed: 3, epochs: 5, ownData: [[-1, 1], [-0.5, 0.25], [0, 0], [0.5, 0.25], [1, 1]] as [number, number][] };
+    const messages = await post({ id: 8, figure: 'DeadUnits', input });
+    const last = messages[messages.length - 1];
+    expect(last).toEqual({ id: 8, kind: 'result', output: runDeadUnits(input) });
+    expect(runDeadUnits(input).series[0].finalLoss).not.toBe(runDeadUnits({ ...input, ownData: null }).series[0].finalLoss);
   });
 });
