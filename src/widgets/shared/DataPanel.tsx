@@ -106,7 +106,8 @@ export function DataPanel({ spec, value, defaults, onApply }: DataPanelProps) {
     } catch {
       return setMessage({ kind: 'error', text: `${file.name} could not be read. The figure keeps its data.` });
     }
-    setText(csv);
+    // The file's text goes into the box to be corrected, unless it is far too long to be data the figure takes.
+    if (csv.length <= spec.maxItems * 64) setText(csv);
     applyText(csv, file.name);
   };
 
