@@ -1,6 +1,5 @@
 import { useMemo } from 'preact/hooks';
 import type { IslandProps } from '../../figures/figure';
-import { taskPoints, toyTask } from '../../models/activations/task';
 import figure from '../../figures/activations/DeadUnits.figure';
 import type { DeadUnitsSeries } from '../../models/activations/dead-units';
 import { formatNumber } from '../../lib/format';
@@ -19,7 +18,7 @@ import './activations.css';
 export default function DeadUnits({ id, settings, initial }: IslandProps<typeof figure>) {
   const state = useFigureState(figure, id, settings);
   const s = state.values;
-  const generated = useMemo(() => taskPoints(toyTask(s.seed)), [s.seed]);
+  const generated = () => import('../../models/activations/task').then((m) => m.taskPoints(m.toyTask(s.seed)));
   const job = useFigureJob(figure, s, initial, settings);
   const shown: DeadUnitsSeries[] = job.partial ?? job.result.series;
   const shownEpochs = job.partial && job.jobInput ? job.jobInput.epochs : job.result.input.epochs;

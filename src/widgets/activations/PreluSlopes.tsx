@@ -1,6 +1,5 @@
 import { useMemo } from 'preact/hooks';
 import type { IslandProps } from '../../figures/figure';
-import { taskPoints, toyTask } from '../../models/activations/task';
 import figure from '../../figures/activations/PreluSlopes.figure';
 import { formatNumber } from '../../lib/format';
 import { slopeTracePlot, type SlopePoint } from '../../plots/activations/training';
@@ -19,7 +18,7 @@ const LAYER_COLORS = ['#c2255c', '#3b7dd8'];
 export default function PreluSlopes({ id, settings, initial }: IslandProps<typeof figure>) {
   const state = useFigureState(figure, id, settings);
   const s = state.values;
-  const generated = useMemo(() => taskPoints(toyTask(s.seed)), [s.seed]);
+  const generated = () => import('../../models/activations/task').then((m) => m.taskPoints(m.toyTask(s.seed)));
   const job = useFigureJob(figure, s, initial, settings);
   const shown = job.partial ?? job.result;
   const [wide, narrow] = useMemo(() => {

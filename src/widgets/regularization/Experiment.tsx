@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { IslandProps } from '../../figures/figure';
 import figure from '../../figures/regularization/Experiment.figure';
-import { EPOCHS, generatedPoints, totalRuns } from '../../models/regularization/experiment';
+import { EPOCHS, totalRuns } from '../../models/regularization/experiment';
 import { placeSource } from '../../models/regularization/placement';
 import { SOURCE_L1_ERRORS, SOURCE_PRUNED_ERRORS } from '../../models/regularization/source';
 import { summarize } from '../../models/regularization/summary';
@@ -35,7 +35,7 @@ export default function Experiment({ id, settings, initial }: IslandProps<typeof
   );
   // The generated data for the current seed and outliers: where a reader's own data starts from.
   const v = state.values;
-  const generated = useMemo(() => generatedPoints(v.seed, v.outliers, v.offsetMode === 'fixed' ? v.offset : null), [v.seed, v.outliers, v.offsetMode, v.offset]);
+  const generated = () => import('../../models/regularization/experiment').then((m) => m.generatedPoints(v.seed, v.outliers, v.offsetMode === 'fixed' ? v.offset : null));
   const total = totalRuns(shown.settings);
   const done = shown.runs.length + shown.prunedRuns.length;
   const prunedText = shown.settings.pruned ? ` and ${shown.settings.runs} of the post’s pruned shape with L1 and with L2` : '';

@@ -129,7 +129,7 @@ export default function OutlierFit({ id, settings }: IslandProps<typeof figure>)
           </Button>
         </Controls>
       ))}
-      <OwnData state={state} name="ownData" defaults={builtIn} />
+      <OwnData state={state} name="ownData" defaults={() => Promise.resolve(builtIn)} />
       <UrlNotice state={state} />
     </div>
   );

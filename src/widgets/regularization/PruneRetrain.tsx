@@ -1,6 +1,5 @@
 import { useMemo } from 'preact/hooks';
 import type { IslandProps } from '../../figures/figure';
-import { generatedPoints } from '../../models/regularization/experiment';
 import figure from '../../figures/regularization/PruneRetrain.figure';
 import { SOURCE_L1_ERRORS, SOURCE_PRUNED_ERRORS } from '../../models/regularization/source';
 import { meanSd } from '../../models/regularization/summary';
@@ -34,7 +33,7 @@ function describeRemoved(removed: number[][]): string {
 export default function PruneRetrain({ id, settings, initial }: IslandProps<typeof figure>) {
   const state = useFigureState(figure, id, settings);
   const s = state.values;
-  const generated = useMemo(() => generatedPoints(s.seed), [s.seed]);
+  const generated = () => import('../../models/regularization/experiment').then((m) => m.generatedPoints(s.seed));
   // The run pruned is one of the runs trained: a URL with run > runs prunes the last one.
   const values = { ...s, run: Math.min(s.run, s.runs) };
   const job = useFigureJob(figure, values, initial, settings);

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { IslandProps } from '../../figures/figure';
-import { generatedPoints } from '../../models/regularization/experiment';
 import figure from '../../figures/regularization/WeightHeatmaps.figure';
 import { switchedOff, unpackHeatmap } from '../../models/regularization/heatmap-frames';
 import { formatNumber } from '../../lib/format';
@@ -19,7 +18,7 @@ import './regularization.css';
 export default function WeightHeatmaps({ id, settings, initial }: IslandProps<typeof figure>) {
   const state = useFigureState(figure, id, settings);
   const s = state.values;
-  const generated = useMemo(() => generatedPoints(s.seed), [s.seed]);
+  const generated = () => import('../../models/regularization/experiment').then((m) => m.generatedPoints(s.seed));
   const job = useFigureJob(figure, s, initial, settings, { delay: 200 });
   const runs = useMemo(() => job.result.map(unpackHeatmap), [job.result]);
   const [playing, setPlaying] = useState(false);

@@ -1,3 +1,4 @@
+import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FigureDeclaration } from '../../figures/figure';
 import { DATA_URL_MAX, dataCsv, formatData, type DataSetting } from '../../figures/settings';
@@ -30,13 +31,17 @@ export function OwnData<F extends FigureDeclaration<any, any, any, any>>({ state
   state: FigureState<F>;
   /** The data setting's name. */
   name: string;
-  /** The figure's own data, where drawing starts from. */
-  defaults: readonly (readonly [number, number])[];
+  /**
+   * The figure's own data, where drawing starts from: asked for when the tools open (a dynamic
+   * import of the model, so a figure whose widget never computes its data does not load the core for it).
+   */
+  defaults: () => Promise<readonly (readonly [number, number])[]>;
 }) {
   const spec = state.figure.settings[name] as DataSetting;
   const value = (state.values as Record<string, unknown>)[name] as Points | null;
   const [open, setOpen] = useState(false);
-  const [Panel, setPanel] = useState<((p: DataPanelProps) => preact.JSX.Element) | null>(null);
+  const [Panel, setPanel] = useState<((p: DataPanelProps) => JSX.Element) | null>(null);
+  const [start, setStart] = useState<readonly (readonly [number, number])[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const long = tooLongForLink(value);
@@ -56,9 +61,13 @@ export function OwnData<F extends FigureDeclaration<any, any, any, any>>({ state
   const toggle = () => {
     const next = !open;
     setOpen(next);
-    if (next && !Panel) {
-      import('./DataPanel').then(
-        (m) => setPanel(() => m.DataPanel),
+    if (next) {
+      setLoadError(null);
+      Promise.all([import('./DataPanel'), defaults()]).then(
+        ([m, points]) => {
+          setStart(points);
+          setPanel(() => m.DataPanel);
+        },
         () => setLoadError('The data tools could not be loaded; check the connection and try again.'),
       );
     }
@@ -84,7 +93,7 @@ export function OwnData<F extends FigureDeclaration<any, any, any, any>>({ state
         </p>
       )}
       {loadError && <p class="nn-error" role="alert">{loadError}</p>}
-      {open && Panel && <Panel spec={spec} value={value} defaults={defaults} onApply={set} />}
+      {open && Panel && <Panel spec={spec} value={value} defaults={start} onApply={set} />}
       {open && !Panel && !loadError && <p class="nn-status">Loading the data tools…</p>}
     </div>
   );
