@@ -208,6 +208,32 @@ describe('readers’ own data: the activation article’s training figures', () 
   });
 });
 
+describe('readers’ own data from a link: every other figure that trains on points', () => {
+  const line = Array.from({ length: 15 }, (_, i) => [i * 0.6, 1 + 1.5 * i * 0.6 + ((i * 7) % 5) * 0.2] as [number, number]);
+  const curve = Array.from({ length: 20 }, (_, i) => [-1 + i * 0.1, Math.round((-1 + i * 0.1) ** 2 * 1000) / 1000] as [number, number]);
+  const cases = [
+    { slug: 'l1-vs-l2-regularization', id: 'heat', data: line, status: 'heat-epoch' },
+    { slug: 'l1-vs-l2-regularization', id: 'prune', data: line, status: 'prune-status' },
+    { slug: 'activation-functions', id: 'prelu-slopes', data: curve, status: 'prelu-status' },
+  ] as const;
+  for (const c of cases) {
+    it(`${c.id}: trains on the data the link carries, computed in this browser, no NaN`, async () => {
+      const url = `${articleUrl(c.slug)}?${c.id}.xy=${encodeURIComponent(formatData(c.data))}`;
+      const { page, problems, close } = await open(url);
+      await page.goto(url, { waitUntil: 'networkidle' });
+      await goLive(page, c.id);
+      const fig = page.locator(`#fig-${c.id}`);
+      await expect.poll(() => summary(fig)).toMatch(new RegExp(`^Showing your data: ${c.data.length} points\\.`));
+      const done = c.id === 'heat' ? /^After epoch 100 of 100 \(run 1, seed 1, your 15 points\)\./ : /Computed in this browser\.$/;
+      await expect.poll(() => fig.getByTestId(c.status).innerText(), { timeout: 90_000 }).toMatch(done);
+      expect(await fig.innerText()).not.toMatch(/NaN|undefined/);
+      if (c.id === 'prelu-slopes') expect(await fig.innerText()).toContain(`trained on your ${c.data.length} points`);
+      expect(allProblems(problems)).toEqual([]);
+      await close();
+    });
+  }
+});
+
 describe('readers’ own data: bad input', () => {
   const hostile = (value: string) => `${l1l2}?outliers.xy=${encodeURIComponent(value)}`;
 

@@ -122,7 +122,7 @@ export default function WeightHeatmaps({ id, settings, initial }: IslandProps<ty
       <OwnData state={state} name="ownData" defaults={generated} />
       <UrlNotice state={state} />
       <p class="nn-status" data-testid="heat-epoch">
-        {missing ? `Epoch ${epoch}: computing its weights… ` : `After epoch ${epoch} of 100 (run 1, seed ${job.resultInput.seed}). `}Dashed outlines: hidden units whose incoming or
+        {missing ? `Epoch ${epoch}: computing its weights… ` : `After epoch ${epoch} of 100 (run 1, seed ${job.resultInput.seed}${job.resultInput.ownData ? `, your ${job.resultInput.ownData.length} points` : ''}). `}Dashed outlines: hidden units whose incoming or
         outgoing weights are all below {formatNumber(s.threshold, 3)} in size.
       </p>
       <div class="reg-two">
