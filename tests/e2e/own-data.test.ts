@@ -162,6 +162,8 @@ describe('readers’ own data: the experiment', () => {
     const texts = () => fig.locator('.nn-plot:visible svg').evaluateAll((svgs) => svgs.map((s) => s.textContent ?? '').join(' '));
     await expect.poll(texts, { timeout: 30_000 }).toContain('over the 3 test points');
     expect(await fig.innerText()).not.toMatch(/NaN|undefined/);
+    // The post's numbers (from its own data) are not compared with runs on the reader's.
+    expect(await fig.getByText('The post’s numbers among these runs').count()).toBe(0);
     // The Outliers controls (generated data only) are gone.
     expect(await fig.locator('[data-setting="outliers"]').count()).toBe(0);
     const [download] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: 'CSV', exact: true }).click()]);
@@ -228,6 +230,7 @@ describe('readers’ own data from a link: every other figure that trains on poi
       await expect.poll(() => fig.getByTestId(c.status).innerText(), { timeout: 90_000 }).toMatch(done);
       expect(await fig.innerText()).not.toMatch(/NaN|undefined/);
       if (c.id === 'prelu-slopes') expect(await fig.innerText()).toContain(`trained on your ${c.data.length} points`);
+      if (c.id === 'prune') expect(await fig.getByTestId('prune-table').innerText()).not.toContain('post’s own runs');
       expect(allProblems(problems)).toEqual([]);
       await close();
     });

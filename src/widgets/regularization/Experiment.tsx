@@ -18,6 +18,9 @@ import { SourcePlacement } from './SourcePlacement';
 import { useExperimentRun } from './useExperimentRun';
 import './regularization.css';
 
+/** No numbers of the post's to mark (the runs are on a reader's own data). */
+const NO_SOURCE = { l1: [], pruned: [] } as const;
+
 /** The source's experiment: every penalty trained from the same data and seeds, in a worker, with its plots and table. */
 export default function Experiment({ id, settings, initial }: IslandProps<typeof figure>) {
   const state = useFigureState(figure, id, settings);
@@ -30,7 +33,7 @@ export default function Experiment({ id, settings, initial }: IslandProps<typeof
   const curveOptions = useMemo(() => [false, true].map((compact) => curvesPlot(pCurves.runs, pCurves.settings.methods, EPOCHS, 'data loss', { compact })), [pCurves]);
   const penaltyOptions = useMemo(() => [false, true].map((compact) => curvesPlot(pPenalty.runs, pPenalty.settings.methods, EPOCHS, 'penalty', { compact })), [pPenalty]);
   const errorOptions = useMemo(
-    () => [false, true].map((compact) => errorsPlot(pErrors.runs, pErrors.settings.methods, { l1: SOURCE_L1_ERRORS, pruned: SOURCE_PRUNED_ERRORS }, { compact, prunedRuns: pErrors.prunedRuns, testPoints: pErrors.data.test.length })),
+    () => [false, true].map((compact) => errorsPlot(pErrors.runs, pErrors.settings.methods, pErrors.settings.points ? NO_SOURCE : { l1: SOURCE_L1_ERRORS, pruned: SOURCE_PRUNED_ERRORS }, { compact, prunedRuns: pErrors.prunedRuns, testPoints: pErrors.data.test.length })),
     [pErrors],
   );
   // The generated data for the current seed and outliers: where a reader's own data starts from.
@@ -68,7 +71,12 @@ export default function Experiment({ id, settings, initial }: IslandProps<typeof
         </div>
         <div>
           <p class="reg-heading">
-            Total test error per run (dots) and its spread (box: quartiles, median, range); <span class="reg-source-key">◇</span> the post’s own runs
+            Total test error per run (dots) and its spread (box: quartiles, median, range)
+            {!pErrors.settings.points && (
+              <>
+                ; <span class="reg-source-key">◇</span> the post’s own runs
+              </>
+            )}
           </p>
           <DualPlot
             wide={errorOptions[0]}
@@ -78,7 +86,8 @@ export default function Experiment({ id, settings, initial }: IslandProps<typeof
         </div>
       </div>
       <ExperimentTable output={shown} summaries={summaries} />
-      <SourcePlacement placement={placement} settings={shown.settings} />
+      {/* The post's numbers come from its own data: beside runs on a reader's data they would mean nothing. */}
+      {!shown.settings.points && <SourcePlacement placement={placement} settings={shown.settings} />}
     </div>
   );
 }

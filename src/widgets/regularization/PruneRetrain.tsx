@@ -38,26 +38,27 @@ export default function PruneRetrain({ id, settings, initial }: IslandProps<type
   const values = { ...s, run: Math.min(s.run, s.runs) };
   const job = useFigureJob(figure, values, initial, settings);
   const result = job.result;
+  // The post's own numbers come from its data: beside runs on a reader's own data they are left out.
+  const own = !!result.settings.ownData;
   const [wide, narrow] = useMemo(() => {
     const groups = [
       { ...GROUPS.full, values: result.full },
       { ...GROUPS.pruned, values: result.pruned },
       { ...GROUPS.sourceArch, values: result.sourceArch },
       { ...GROUPS.sourceArchL2, values: result.sourceArchL2 },
-      { ...GROUPS.sourcePruned, values: SOURCE_PRUNED_ERRORS },
-      { ...GROUPS.sourceFull, values: SOURCE_L1_ERRORS },
+      ...(own ? [] : [{ ...GROUPS.sourcePruned, values: SOURCE_PRUNED_ERRORS }, { ...GROUPS.sourceFull, values: SOURCE_L1_ERRORS }]),
     ];
     return [groupsStripPlot(groups), groupsStripPlot(groups, { compact: true })];
-  }, [result]);
+  }, [result, own]);
   // Short headers, so that six columns fit a phone; the derived shape is written out above the table.
   const cols: { key: string; label: string; values: readonly (number | null)[]; source?: boolean }[] = [
     { key: 'full', label: 'full net', values: result.full },
     { key: 'pruned', label: 'pruned', values: result.pruned },
     { key: 'source-arch', label: 'post’s shape, L1', values: result.sourceArch },
     { key: 'source-arch-l2', label: 'post’s shape, L2', values: result.sourceArchL2 },
-    { key: 'source-pruned', label: 'post’s own runs', values: SOURCE_PRUNED_ERRORS, source: true },
+    ...(own ? [] : [{ key: 'source-pruned', label: 'post’s own runs', values: SOURCE_PRUNED_ERRORS, source: true }]),
   ];
-  const rows = Math.max(result.settings.runs, SOURCE_PRUNED_ERRORS.length);
+  const rows = own ? result.settings.runs : Math.max(result.settings.runs, SOURCE_PRUNED_ERRORS.length);
   const failed = [...result.full, ...result.pruned, ...result.sourceArch, ...result.sourceArchL2].filter((v) => v === null).length;
 
   return (
