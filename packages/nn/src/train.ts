@@ -52,6 +52,8 @@ export interface StepInfo {
   step: number;
   /** 0-based epoch index. */
   epoch: number;
+  /** Index in the dataset of the step's example (of the first example of its batch). */
+  example: number;
   dataLoss: number;
   penalty: number;
 }
@@ -207,7 +209,7 @@ export class Trainer {
   /** Index of the snapshot taken at the start of the current epoch, or −1 if `epochStart` holds that epoch's start. */
   private epochStartSnapshot = -1;
   /** Reused argument of onStep. */
-  private readonly info: StepInfo = { step: 0, epoch: 0, dataLoss: 0, penalty: 0 };
+  private readonly info: StepInfo = { step: 0, epoch: 0, example: 0, dataLoss: 0, penalty: 0 };
   /** Current epoch (0-based). */
   private epoch = 0;
   /** Position in `order` of the next example of the current epoch; −1 before the epoch has begun. */
@@ -403,6 +405,7 @@ export class Trainer {
       const info = this.info;
       info.step = this.steps;
       info.epoch = this.epoch;
+      info.example = order[start];
       info.dataLoss = data;
       info.penalty = pen;
       onStep(info);

@@ -91,6 +91,42 @@ describe('train', () => {
     expect(Array.from(last)).toEqual(Array.from(net.snapshot()));
   });
 
+  it('tells onStep which example each step visited: a permutation per epoch, in the order the step used it', () => {
+    const visited = (order: 'epoch' | 'once' | 'fixed', batchSize = 1) => {
+      const seen: number[] = [];
+      const net = fresh(9);
+      const copy = fresh(9);
+      const opt = new Sgd({ lr: 0.01 });
+      const loss = toLoss('sumAbsolute');
+      let replayed = true;
+      train(net, data, {
+        epochs: 3, order, batchSize, rng: createRng(5), penalty: l1(0.1),
+        onStep: (info) => {
+          seen.push(info.example);
+          if (batchSize > 1) return;
+          // the example it names is the one the step trained on: the same step replayed on a copy gives the same weights
+          const grads = copy.createGradients();
+          const out = copy.forward([data.inputs[info.example]]);
+          copy.backward(loss.grad(out, [data.targets[info.example]]), grads);
+          opt.step(copy, grads, l1(0.1));
+          replayed &&= allNumbers(copy.toJSON()).every((v, k) => v === allNumbers(net.toJSON())[k]);
+        },
+      });
+      return { seen, replayed };
+    };
+    const perEpoch = (seen: number[], n: number) => [0, 1, 2].map((e) => seen.slice(e * n, (e + 1) * n));
+    for (const order of ['epoch', 'once', 'fixed'] as const) {
+      const { seen, replayed } = visited(order);
+      expect(replayed).toBe(true);
+      for (const epoch of perEpoch(seen, 12)) expect([...epoch].sort((a, b) => a - b)).toEqual(xs.map((_, i) => i));
+      if (order === 'fixed') expect(seen).toEqual([0, 1, 2].flatMap(() => xs.map((_, i) => i)));
+      if (order === 'once') expect(perEpoch(seen, 12)[2]).toEqual(perEpoch(seen, 12)[0]);
+      if (order === 'epoch') expect(perEpoch(seen, 12)[1]).not.toEqual(perEpoch(seen, 12)[0]);
+    }
+    // batches of 5, 5, 2 of the fixed order: the first example of each
+    expect(visited('fixed', 5).seen).toEqual([0, 5, 10, 0, 5, 10, 0, 5, 10]);
+  });
+
   it('grows the snapshot store past its first allocation', () => {
     const result = train(fresh(8), data, { epochs: 20, rng: createRng(1), snapshotEvery: 1 });
     expect(result.snapshots.steps).toEqual(Array.from({ length: 241 }, (_, i) => i));
