@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { softmax, softmaxJacobian } from '@neural-notes/nn';
+import { regularizer, softmax, softmaxJacobian } from '@neural-notes/nn';
 import softmaxFigure from '../../src/figures/activations/Softmax.figure';
 import explorer from '../../src/figures/activations/ActivationExplorer.figure';
 import chainFigure from '../../src/figures/activations/BackpropChain.figure';
+import geometryFigure from '../../src/figures/regularization/PenaltyGeometry.figure';
 import { resolveSettings } from '../../src/figures/figure';
 
 /** The numbers figures lend to live formulas are the core's numbers. */
@@ -93,4 +94,27 @@ describe('the chain’s numbers satisfy the formulas the article writes with the
       expect(v.err * v.slopeL).toBeCloseTo(v.deltaL, 15);
       expect(v.yhat - v.y).toBe(v.err);
     });
+});
+
+describe('PenaltyGeometry lends the probe’s three penalties', () => {
+  const values = (props: Record<string, unknown>) => geometryFigure.live!.compute(resolveSettings(geometryFigure, props));
+
+  it('at the defaults: λ = 1, w = (1, 1): R₁ = 2, R₂ = 1, R_en = 1.5 (m = 0.5)', () => {
+    const v = values({});
+    expect([v.lambda, v.w1, v.w2, v.m, v.mc, v.abs, v.sq]).toEqual([1, 1, 1, 0.5, 0.5, 2, 2]);
+    expect([v.r1, v.r2, v.ren]).toEqual([2, 1, 1.5]);
+  });
+
+  it('each is the core’s penalty at the probe, and the substitution the formulas show gives it', () => {
+    for (const [lambda, mix, w1, w2] of [[0.35, 0.2, -1.27, 0.4], [2.5, 0.9, 2.5, -1.5], [0, 0.5, 0.3, 0.3]]) {
+      const v = values({ lambda, mix, w1, w2 });
+      const p: [number, number] = [w1, w2];
+      expect(v.r1).toBe(regularizer('l1', lambda).value(p));
+      expect(v.r2).toBe(regularizer('l2', lambda).value(p));
+      expect(v.ren).toBe(regularizer('elastic', lambda, mix).value(p));
+      expect(v.r1).toBeCloseTo(v.lambda * v.abs, 12);
+      expect(v.r2).toBeCloseTo((v.lambda / 2) * v.sq, 12);
+      expect(v.ren).toBeCloseTo(v.lambda * (v.m * v.abs + v.mc * 0.5 * v.sq), 12);
+    }
+  });
 });

@@ -10,6 +10,7 @@ import { Controls } from '../shared/controls';
 import { DualPlot, pointerInDrawing } from '../shared/DualPlot';
 import { Field } from '../shared/Field';
 import { useFigureState } from '../shared/figure-state';
+import { useLiveValues } from '../shared/live';
 import { UrlNotice } from '../shared/UrlNotice';
 import { ProbeLayer } from './ProbeLayer';
 import './regularization.css';
@@ -23,6 +24,8 @@ const clamp = (v: number) => Math.min(HI, Math.max(LO, Math.round(v * 100) / 100
 export default function PenaltyGeometry({ id, settings }: IslandProps<typeof figure>) {
   const state = useFigureState(figure, id, settings);
   const s = state.values;
+  // the article's penalty formulas show the probe's numbers (LiveFormula)
+  useLiveValues(figure, id, s);
   // The readout is announced for changes made with the controls, not at every pointer move.
   const [announce, setAnnounce] = useState(true);
   const update = (patch: Partial<typeof s>) => {
@@ -48,9 +51,6 @@ export default function PenaltyGeometry({ id, settings }: IslandProps<typeof fig
   }, [q, optimum, penalty, path, s.method]);
 
   const probe: Vec2 = [s.w1, s.w2];
-  const l1 = penaltyFor('l1', s.lambda, s.mix).value(probe);
-  const l2 = penaltyFor('l2', s.lambda, s.mix).value(probe);
-  const el = penaltyFor('elastic', s.lambda, s.mix).value(probe);
   const loss = quadraticLoss(q, probe);
   const zero = (v: number) => (v === 0 ? ' (exactly 0)' : '');
 
@@ -90,20 +90,10 @@ export default function PenaltyGeometry({ id, settings }: IslandProps<typeof fig
         <Field state={state} name="w2" onChange={(v) => update({ w2: v })} />
       </Controls>
       <UrlNotice state={state} />
-      <div class="reg-formulas nn-readout" data-testid="geo-formulas" aria-live={announce ? 'polite' : 'off'}>
-        <span class={s.method === 'l1' ? 'active' : undefined}>
-          L1: λ(|w₁| + |w₂|) = {fmt(s.lambda)}·({fmt(Math.abs(s.w1))} + {fmt(Math.abs(s.w2))}) = {fmt(l1)}
-        </span>
-        <span class={s.method === 'l2' ? 'active' : undefined}>
-          L2: λ(w₁² + w₂²)/2 = {fmt(s.lambda)}·({fmt(s.w1 * s.w1)} + {fmt(s.w2 * s.w2)})/2 = {fmt(l2)}
-        </span>
-        <span class={s.method === 'elastic' ? 'active' : undefined}>
-          elastic: λ[m(|w₁| + |w₂|) + (1 − m)(w₁² + w₂²)/2] with m = {fmt(s.mix)}: {fmt(el)}
-        </span>
-        <span>
-          loss L(w) = {fmt(loss)}; cost L(w) + {METHOD_LABELS[s.method]} penalty = {fmt(loss + penalty.value(probe))}
-        </span>
-      </div>
+      <p class="nn-readout reg-readout" data-testid="geo-cost" aria-live={announce ? 'polite' : 'off'}>
+        At the probe w = ({fmt(s.w1)}, {fmt(s.w2)}): loss L(w) = {fmt(loss)}; cost L(w) + {METHOD_LABELS[s.method]} penalty = {fmt(loss + penalty.value(probe))}. Its three
+        penalties are worked out in the formulas under the figure.
+      </p>
     </div>
   );
 }
