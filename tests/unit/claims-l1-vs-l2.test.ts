@@ -18,6 +18,9 @@ import { runSweep } from '../../src/models/regularization/sweep';
 import sweepFigure from '../../src/figures/regularization/LambdaSweep.figure';
 import geometryFigure from '../../src/figures/regularization/PenaltyGeometry.figure';
 import experimentFigure from '../../src/figures/regularization/Experiment.figure';
+import stepFigure from '../../src/figures/regularization/SgdStep.figure';
+import heatFigure from '../../src/figures/regularization/WeightHeatmaps.figure';
+import { createWalk, WALK_METHODS, WALK_STEPS } from '../../src/models/regularization/sgd-walk';
 import { resolveSettings } from '../../src/figures/figure';
 
 const article = readFileSync(new URL('../../content/articles/l1-vs-l2-regularization.mdx', import.meta.url), 'utf8').replace(/\s+/g, ' ');
@@ -216,6 +219,58 @@ describe('the weights', () => {
       expect(l1, protocol).toBeGreaterThan(25);
       expect(l2, protocol).toBeLessThan(l1 / 5);
     }
+  });
+});
+
+describe('one SGD step, every number (the SgdStep figure at its defaults)', () => {
+  const step = resolveSettings(stepFigure, {});
+  const walk = createWalk(step);
+  const followed = { layer: step.layer, row: step.row, col: step.col };
+
+  it('“its step 80 ends with the weights the heatmaps show after epoch 2”', () => {
+    says('so its step 80 ends with the weights the heatmaps show after epoch 2');
+    const heat = resolveSettings(heatFigure, {});
+    expect([heat.seed, heat.lambda]).toEqual([step.seed, step.lambda]);
+    for (const m of WALK_METHODS) {
+      const run = heatmapRun(m, heat);
+      const frame = run.epochs.indexOf(2);
+      expect(frame).toBeGreaterThan(0);
+      expect(walk.detail(80, followed)[m].after.map((W) => W.map((v) => Math.round(v * 1e4) / 1e4 + 0))).toEqual(run.frames[frame]);
+    }
+  });
+
+  it('“In the first step … the forward pass, the error and the gradient are the same in both columns; only the penalty, its pull and so the new weight differ”', () => {
+    says('so the forward pass, the error and the gradient are the same in both columns; only the penalty, its pull and so the new weight differ');
+    const { l1, l2 } = walk.detail(1, followed);
+    expect(l2.acts).toEqual(l1.acts);
+    expect(l2.deltas).toEqual(l1.deltas);
+    expect([l2.yhat, l2.dataLoss, l2.followed.w, l2.followed.grad, l2.followed.dataMove]).toEqual([l1.yhat, l1.dataLoss, l1.followed.w, l1.followed.grad, l1.followed.dataMove]);
+    expect(l2.penalty).not.toBe(l1.penalty);
+    expect(l2.followed.penaltyMove).not.toBe(l1.followed.penaltyMove);
+    expect(l2.followed.next).not.toBe(l1.followed.next);
+  });
+
+  it('“The weight the figure follows at first joins two units that the L1 run has switched off: it is smaller than 0.003, so each step pulls it across zero and it flips sign at every step, as nearly all of the L1 run’s weights do by then. In the L2 run the same weight keeps a size of its own.”', () => {
+    says('The weight the figure follows at first joins two units that the L1 run has switched off: it is smaller than 0.003, so each step pulls it across zero and it flips sign at every step, as nearly all of the L1 run\'s weights do by then. In the L2 run the same weight keeps a size of its own.');
+    const l1 = walk.weightsAfter('l1', WALK_STEPS);
+    const net = new Network([1, 10, 10, 10, 1], ['linear', 'linear', 'linear', 'linear']);
+    net.layers.forEach((L, l) => L.weights.set(l1[l]));
+    const { removed } = prune(net, 0.01);
+    // W⁽ˡ⁾ joins unit `row` of layer l − 1 and unit `col` of layer l (hidden layer h is removed[h − 1])
+    expect(removed[step.layer - 2]).toContain(step.row - 1);
+    expect(removed[step.layer - 1]).toContain(step.col - 1);
+    // the last epoch: below ηλ = 0.003 and across zero at every step, in the L1 run; not small in the L2 run
+    for (let n = WALK_STEPS - 39; n <= WALK_STEPS; n++) {
+      const d = walk.detail(n, followed);
+      expect(Math.abs(d.l1.followed.w), `step ${n}`).toBeLessThan(0.003);
+      expect(Math.sign(d.l1.followed.next), `step ${n}`).toBe(-Math.sign(d.l1.followed.w));
+      expect(Math.abs(d.l2.followed.w), `step ${n}`).toBeGreaterThan(0.1);
+    }
+    // nearly all of the L1 run's weights: below 0.003 and across zero in the last step
+    const last = walk.detail(WALK_STEPS, followed).l1;
+    const small = last.before.flatMap((W, l) => W.map((w, k) => ({ w, next: last.after[l][k] }))).filter(({ w }) => Math.abs(w) < 0.003);
+    expect(small.length).toBeGreaterThan(0.9 * 220);
+    expect(small.filter(({ w, next }) => Math.sign(next) === -Math.sign(w)).length).toBeGreaterThan(0.9 * small.length);
   });
 });
 
