@@ -29,6 +29,7 @@ export default defineFigure({
       r2: { label: 'R₂', description: 'The L2 penalty at the probe, λ(w₁² + w₂²)/2.', decimals: 3, chars: 5.6 },
       ren: { label: 'R_en', description: 'The elastic net’s penalty at the probe, λ[m(|w₁| + |w₂|) + (1 − m)(w₁² + w₂²)/2].', decimals: 3, chars: 5.6 },
     },
+    example: String.raw`R_1(\mathbf{w}) = \lambda\,(|w_1| + |w_2|) = \live{lambda}\,(|\live{w1}| + |\live{w2}|) = \live{r1}`,
     compute({ lambda, mix, w1, w2 }) {
       const probe: [number, number] = [w1, w2];
       return {

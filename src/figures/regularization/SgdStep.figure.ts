@@ -93,6 +93,7 @@ export default defineFigure({
       ...perMethod('l1'),
       ...perMethod('l2'),
     },
+    example: String.raw`W^{(\live{l})}_{\live{i},\live{j}} \leftarrow \live{l1.w} - (\live{l1.dmove}) - (\live{l1.pmove}) = \live{l1.next}`,
     compute(s) {
       return liveNumbers(walkFor(s).detail(s.step, { layer: s.layer, row: s.row, col: s.col }));
     },
