@@ -20,7 +20,7 @@ import geometryFigure from '../../src/figures/regularization/PenaltyGeometry.fig
 import experimentFigure from '../../src/figures/regularization/Experiment.figure';
 import stepFigure from '../../src/figures/regularization/SgdStep.figure';
 import heatFigure from '../../src/figures/regularization/WeightHeatmaps.figure';
-import { createWalk, WALK_METHODS, WALK_STEPS } from '../../src/models/regularization/sgd-walk';
+import { createWalk, walkOptions, WALK_METHODS, WALK_STEPS } from '../../src/models/regularization/sgd-walk';
 import { resolveSettings } from '../../src/figures/figure';
 
 const article = readFileSync(new URL('../../content/articles/l1-vs-l2-regularization.mdx', import.meta.url), 'utf8').replace(/\s+/g, ' ');
@@ -240,8 +240,10 @@ describe('one SGD step, every number (the SgdStep figure at its defaults)', () =
   });
 
   it('“In the first step … the forward pass, the error and the gradient are the same in both columns; only the penalty, its pull and so the new weight differ”', () => {
-    says('so the forward pass, the error and the gradient are the same in both columns; only the penalty, its pull and so the new weight differ');
+    says('In the first step the two runs start from the same weights and see the same example, so the forward pass, the error and the gradient are the same in both columns; only the penalty, its pull and so the new weight differ');
     const { l1, l2 } = walk.detail(1, followed);
+    expect(l2.before).toEqual(l1.before);
+    expect(l2.acts[0]).toEqual(l1.acts[0]);
     expect(l2.acts).toEqual(l1.acts);
     expect(l2.deltas).toEqual(l1.deltas);
     expect([l2.yhat, l2.dataLoss, l2.followed.w, l2.followed.grad, l2.followed.dataMove]).toEqual([l1.yhat, l1.dataLoss, l1.followed.w, l1.followed.grad, l1.followed.dataMove]);
@@ -250,8 +252,8 @@ describe('one SGD step, every number (the SgdStep figure at its defaults)', () =
     expect(l2.followed.next).not.toBe(l1.followed.next);
   });
 
-  it('“The weight the figure follows at first joins two units that the L1 run has switched off: it is smaller than 0.003, so each step pulls it across zero and it flips sign at every step, as nearly all of the L1 run’s weights do by then. In the L2 run the same weight keeps a size of its own.”', () => {
-    says('The weight the figure follows at first joins two units that the L1 run has switched off: it is smaller than 0.003, so each step pulls it across zero and it flips sign at every step, as nearly all of the L1 run\'s weights do by then. In the L2 run the same weight keeps a size of its own.');
+  it('“The weight the figure follows at first joins two units that the L1 run has switched off. From step 263 on it is smaller than 0.003, so each step pulls it across zero: it flips sign at every step to the last, as 212 of the L1 run’s 220 weights do in the last step. In the L2 run the same weight keeps a size of its own, between −0.17 and −0.12 through the last epoch.”', () => {
+    says("The weight the figure follows at first joins two units that the L1 run has switched off. From step 263 on it is smaller than 0.003, so each step pulls it across zero: it flips sign at every step to the last, as 212 of the L1 run's 220 weights do in the last step. In the L2 run the same weight keeps a size of its own, between −0.17 and −0.12 through the last epoch.");
     const l1 = walk.weightsAfter('l1', WALK_STEPS);
     const net = new Network([1, 10, 10, 10, 1], ['linear', 'linear', 'linear', 'linear']);
     net.layers.forEach((L, l) => L.weights.set(l1[l]));
@@ -259,18 +261,51 @@ describe('one SGD step, every number (the SgdStep figure at its defaults)', () =
     // W⁽ˡ⁾ joins unit `row` of layer l − 1 and unit `col` of layer l (hidden layer h is removed[h − 1])
     expect(removed[step.layer - 2]).toContain(step.row - 1);
     expect(removed[step.layer - 1]).toContain(step.col - 1);
-    // the last epoch: below ηλ = 0.003 and across zero at every step, in the L1 run; not small in the L2 run
-    for (let n = WALK_STEPS - 39; n <= WALK_STEPS; n++) {
-      const d = walk.detail(n, followed);
-      expect(Math.abs(d.l1.followed.w), `step ${n}`).toBeLessThan(0.003);
-      expect(Math.sign(d.l1.followed.next), `step ${n}`).toBe(-Math.sign(d.l1.followed.w));
-      expect(Math.abs(d.l2.followed.w), `step ${n}`).toBeGreaterThan(0.1);
+    // ηλ = 0.003; step 262 starts at 0.003 or more, every step from 263 below it, and across zero
+    expect(walk.lr * step.lambda).toBeCloseTo(0.003, 15);
+    expect(Math.abs(walk.detail(262, followed).l1.followed.w)).toBeGreaterThanOrEqual(0.003);
+    for (let n = 263; n <= WALK_STEPS; n++) {
+      const f = walk.detail(n, followed).l1.followed;
+      expect(Math.abs(f.w), `step ${n}`).toBeLessThan(0.003);
+      expect(Math.sign(f.next), `step ${n}`).toBe(-Math.sign(f.w));
+      expect(f.w, `step ${n}`).not.toBe(0);
     }
-    // nearly all of the L1 run's weights: below 0.003 and across zero in the last step
-    const last = walk.detail(WALK_STEPS, followed).l1;
-    const small = last.before.flatMap((W, l) => W.map((w, k) => ({ w, next: last.after[l][k] }))).filter(({ w }) => Math.abs(w) < 0.003);
-    expect(small.length).toBeGreaterThan(0.9 * 220);
-    expect(small.filter(({ w, next }) => Math.sign(next) === -Math.sign(w)).length).toBeGreaterThan(0.9 * small.length);
+    // the last step: 212 of the L1 run's 220 weights across zero
+    const last = walk.detail(WALK_STEPS, followed);
+    const pairs = last.l1.before.flatMap((W, l) => W.map((w, k) => ({ w, next: last.l1.after[l][k] })));
+    expect(pairs.length).toBe(220);
+    expect(pairs.filter(({ w, next }) => w !== 0 && Math.sign(next) === -Math.sign(w)).length).toBe(212);
+    // the L2 run: before and after every step of the last epoch, within −0.17 … −0.12 (and reaching near both ends)
+    const l2: number[] = [];
+    for (let n = WALK_STEPS - 39; n <= WALK_STEPS; n++) {
+      const f = walk.detail(n, followed).l2.followed;
+      l2.push(f.w, f.next);
+    }
+    expect(Math.min(...l2)).toBeGreaterThanOrEqual(-0.17);
+    expect(Math.min(...l2)).toBeLessThan(-0.16);
+    expect(Math.max(...l2)).toBeLessThanOrEqual(-0.12);
+    expect(Math.max(...l2)).toBeGreaterThan(-0.125);
+  });
+
+  it('“The L1 penalty pulls every weight towards zero by the same amount, ηλ = 0.01 × 0.3 = 0.003 per step … 0.0015 for a weight of 0.5, 0.000003 for one of 0.001”; “Jump to the last step, 4000”', () => {
+    says('The L1 penalty pulls every weight towards zero by the same amount, $\\eta\\lambda = 0.01 \\times 0.3 = 0.003$ per step');
+    says('0.0015 for a weight of 0.5, 0.000003 for one of 0.001');
+    says('Jump to the last step, 4000,');
+    expect([walk.lr, step.lambda]).toEqual([0.01, 0.3]);
+    expect(WALK_STEPS).toBe(4000);
+    const l1 = regularizer('l1', step.lambda);
+    const l2 = regularizer('l2', step.lambda);
+    for (const w of [0.5, 0.001]) expect(walk.lr * l1.pointDer(w)).toBeCloseTo(0.003, 15);
+    expect(walk.lr * l2.pointDer(0.5)).toBeCloseTo(0.0015, 15);
+    expect(walk.lr * l2.pointDer(0.001)).toBeCloseTo(0.000003, 15);
+  });
+
+  it('“The λ sweep, the weight heatmaps and the step-by-step figure above use this site’s design”', () => {
+    says("The λ sweep, the weight heatmaps and the step-by-step figure above use this site's design");
+    says('**this site\'s design**: the order reshuffled every epoch, a random split, 64-bit arithmetic.');
+    const o = walkOptions(step);
+    expect({ order: o.order, split: o.split, dataset: o.dataset, arithmetic: o.arithmetic }).toEqual(EXPERIMENT_PRESETS.default);
+    expect(EXPERIMENT_PRESETS.default).toMatchObject({ order: 'epoch', split: 'random', arithmetic: 'float64' });
   });
 });
 
