@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { SOURCE_SIZES } from '@neural-notes/nn';
 import { renderPlot } from '../../src/plots/render';
 import {
-  drawingKey, edgePoints, NEGATIVE_LINE as NEGATIVE, NETWORK_FRAME, nearestWeight, networkEdges, networkPlot, POSITIVE_LINE as POSITIVE, STRENGTH_LEVELS, strengthLevel, toPixels, unitPosition, type NetworkData,
+  NEGATIVE_LINE as NEGATIVE, NETWORK_FRAME, nearestWeight, networkDrawing, networkEdges, networkPlot, POSITIVE_LINE as POSITIVE, STRENGTH_LEVELS, strengthLevel, toPixels, unitPosition, type NetworkData,
 } from '../../src/plots/regularization/network';
 
 const sizes = SOURCE_SIZES;
@@ -31,49 +31,59 @@ describe('the network drawing of the SGD-step figure', () => {
     expect(involved).toHaveLength(11);
   });
 
-  it('draws each weight at its level, in its sign’s colour, one path per role, sign and level; the followed weight over them in the text’s colour', () => {
-    const points = edgePoints(data);
-    expect(points).toHaveLength(219 * 3); // every line but the followed one: two ends and a gap
-    const levels = points.filter((_, k) => k % 3 === 0);
-    for (const p of levels) expect(p.color).toMatch(new RegExp(`^(${NEGATIVE}|${POSITIVE}|currentColor)$`));
+  it('draws each weight at its level, in its sign’s colour, one path per role, sign and level; the followed weight apart, over them', () => {
+    const { lines, followed } = networkDrawing(data);
+    expect(lines.length).toBeLessThan(40);
+    expect(new Set(lines.map((l) => l.group)).size).toBe(lines.length);
+    expect(lines.map((l) => l.group)).toEqual(lines.map((l) => l.group).sort()); // weaker groups first, under stronger ones
+    // every line but the followed one, once: a move and a line per weight
+    const segments = lines.flatMap((l) => l.d.split('M').slice(1).map((seg) => ({ seg, l })));
+    expect(segments).toHaveLength(219);
+    for (const l of lines) expect(l.color).toMatch(new RegExp(`^(${NEGATIVE}|${POSITIVE}|currentColor)$`));
     const w = weights[2][4 * 10 + 1]; // W⁽³⁾[5, 2]: −0.345
-    const mine = points.find((p) => p.x === 2 && p.y === unitPosition(sizes, 2, 4).y && points[points.indexOf(p) + 1].y === unitPosition(sizes, 3, 1).y)!;
-    expect(mine.color).toBe(w < 0 ? NEGATIVE : POSITIVE);
-    expect(mine.group).toBe(`0${strengthLevel(w, 1)}-`);
+    const a = toPixels(sizes, 2, unitPosition(sizes, 2, 4).y);
+    const b = toPixels(sizes, 3, unitPosition(sizes, 3, 1).y);
+    const r = (v: number) => Math.round(v * 100) / 100;
+    const mine = segments.find(({ seg }) => seg === `${r(a.px)},${r(a.py)}L${r(b.px)},${r(b.py)}`)!;
+    expect(mine.l.color).toBe(w < 0 ? NEGATIVE : POSITIVE);
+    expect(mine.l.group).toBe(`0${strengthLevel(w, 1)}-`);
     expect(strengthLevel(0.345, 1)).toBe(3);
     expect(strengthLevel(2, 1)).toBe(STRENGTH_LEVELS);
-    const svg = renderPlot(networkPlot(data));
+    // the followed weight W⁽²⁾[3, 4], from unit 3 of layer 1 to unit 4 of layer 2
+    const f0 = toPixels(sizes, 1, unitPosition(sizes, 1, 2).y);
+    const f1 = toPixels(sizes, 2, unitPosition(sizes, 2, 3).y);
+    expect(followed).toEqual({ x1: f0.px, y1: f0.py, x2: f1.px, y2: f1.py });
+    // a weight too small to show its sign is drawn alike whichever its sign
+    const tiny = (v: number) => networkDrawing({ ...data, weights: data.weights.map((W, l) => W.map((x, k) => (l === 1 && k === 0 ? v : x))) }).lines;
+    expect(tiny(0.002)).toEqual(tiny(-0.002));
+    // a step that moves weights by thousandths changes no path
+    expect(networkDrawing({ ...data, weights: data.weights.map((W) => W.map((x) => x + 0.001)) }).lines).toEqual(lines);
+  });
+
+  it('the plot is the frame only, the same at every step: the layers’ names under their columns', () => {
+    const svg = renderPlot(networkPlot(sizes));
     const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
-    const paths = [...document.querySelectorAll('path')];
-    expect(paths.length).toBe(new Set(points.map((p) => p.group)).size + 2); // a path per group, the followed weight's halo and line
-    expect(paths.length).toBeLessThan(40);
-    expect(svg).toContain('stroke="currentColor"');
     expect([...document.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['x', 'layer 1', 'layer 2', 'layer 3', 'ŷ']);
+    expect(svg).toContain(`viewBox="0 0 ${NETWORK_FRAME.width} ${NETWORK_FRAME.height}"`);
   });
 
-  it('is redrawn only when a weight’s level or sign, or the followed weight, changes', () => {
-    const moved = { ...data, weights: data.weights.map((W) => W.map((w) => w + 0.001)) };
-    expect(drawingKey(moved)).toBe(drawingKey(data));
-    const across = { ...data, weights: data.weights.map((W, l) => W.map((w, k) => (l === 1 && k === 0 ? 0.9 : w))) };
-    expect(drawingKey(across)).not.toBe(drawingKey(data));
-    expect(drawingKey({ ...data, followed: { layer: 2, row: 3, col: 5 } })).not.toBe(drawingKey(data));
-    // a weight too small to show its sign draws the same whichever its sign
-    const tiny = (v: number) => ({ ...data, weights: data.weights.map((W, l) => W.map((w, k) => (l === 1 && k === 0 ? v : w))) });
-    expect(drawingKey(tiny(0.002))).toBe(drawingKey(tiny(-0.002)));
-  });
-
-  it('places every unit where the pointer maths expects it (toPixels is the drawing’s own scale)', () => {
-    const svg = renderPlot(networkPlot(data));
-    const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
-    const drawn = [...document.querySelectorAll('circle')].map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]);
-    expect(drawn).toHaveLength(32);
+  it('places every unit where the pointer maths expects it (toPixels is the drawing’s own scale), the followed weight’s two last and marked', () => {
+    const { units } = networkDrawing(data);
+    expect(units).toHaveLength(32);
     for (let l = 0; l < sizes.length; l++) {
       for (let k = 0; k < sizes[l]; k++) {
         const u = unitPosition(sizes, l, k);
         const { px, py } = toPixels(sizes, u.x, u.y);
-        expect(drawn.some(([cx, cy]) => Math.abs(cx - px) < 0.11 && Math.abs(cy - py) < 0.11), `unit ${k + 1} of layer ${l}`).toBe(true);
+        expect(units.some((d) => d.cx === px && d.cy === py), `unit ${k + 1} of layer ${l}`).toBe(true);
       }
     }
+    const ends = units.slice(-2);
+    expect(ends.every((u) => u.endpoint)).toBe(true);
+    expect(units.filter((u) => u.endpoint)).toHaveLength(2);
+    expect(ends).toEqual([
+      { ...((p) => ({ cx: p.px, cy: p.py }))(toPixels(sizes, 1, unitPosition(sizes, 1, 2).y)), endpoint: true },
+      { ...((p) => ({ cx: p.px, cy: p.py }))(toPixels(sizes, 2, unitPosition(sizes, 2, 3).y)), endpoint: true },
+    ]);
   });
 
   it('finds the weight under the pointer: every line can be picked somewhere along it, a point picks the nearest line, and far from every line, none', () => {

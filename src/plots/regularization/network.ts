@@ -1,10 +1,14 @@
 /**
- * Pure plot builder for a small drawing of a dense network (the SGD-step figure): one column of
- * units per layer, one line per weight, coloured by its sign as in the weight heatmaps (red
- * negative, blue positive) and as strong as it is large. The followed weight is drawn over the
- * rest, with the weights whose numbers its step uses: those into the unit it comes from (the forward
- * pass that makes a) and those out of the unit it feeds (the backward pass that makes δ).
- * `nearestWeight` finds the weight under a pointer, in the drawing's own pixels.
+ * Pure builders for a small drawing of a dense network (the SGD-step figure): one column of units per
+ * layer, one line per weight, coloured by its sign as in the weight heatmaps (red negative, blue
+ * positive) and as strong as it is large. The followed weight is drawn over the rest, with the
+ * weights whose numbers its step uses: those into the unit it comes from (the forward pass that
+ * makes a) and those out of the unit it feeds (the backward pass that makes δ).
+ *
+ * Plot draws what never changes (`networkPlot`: the frame and the layers' names, once); the lines
+ * and units, which change with every step, are a layer over it (`networkDrawing`: paths and circles
+ * in the same pixels), so that a step redraws a few paths and no Plot. `nearestWeight` finds the
+ * weight under a pointer, in those pixels.
  */
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '../render';
@@ -80,8 +84,8 @@ export function networkEdges(d: NetworkData): Edge[] {
 /**
  * How strongly a weight's line is drawn: a level from 0 (w = 0) to STRENGTH_LEVELS (|w| ≥ maxAbs). A
  * step moves most weights by thousandths, which no eye sees; drawing levels rather than exact values
- * means that a step redraws the network only when some weight's level changes, and that the lines of
- * one level and sign are one path.
+ * means that the lines of one level and sign are one path, a few dozen in all, and that a step
+ * changes only the paths of the levels some weight leaves or enters.
  */
 export const STRENGTH_LEVELS = 8;
 export function strengthLevel(w: number, maxAbs: number): number {
@@ -95,51 +99,86 @@ export function layerNames(sizes: readonly number[]): string[] {
 
 const ROLES: readonly Edge['role'][] = ['other', 'involved'];
 
-/** A line of the drawing: one end of a weight's line, or the gap that ends it (x, y NaN); its group is its role, sign and level. */
-export interface EdgePoint {
-  readonly x: number;
-  readonly y: number;
+/** A path of the drawing: every line of one role, sign and level (its `d` in the drawing's pixels). */
+export interface DrawnLines {
+  /** Role, sign and level, e.g. "03-": weaker groups sort first and are drawn first, under stronger ones. */
   readonly group: string;
+  readonly d: string;
   readonly color: string;
   readonly opacity: number;
   readonly width: number;
 }
 
-/** Every weight but the followed one as points of lines, grouped by role, sign and level (drawn in that order, so stronger lines lie on top). */
-export function edgePoints(d: NetworkData): EdgePoint[] {
+/** A unit of the drawing, in its pixels; `endpoint`: one of the followed weight's two units. */
+export interface DrawnUnit {
+  readonly cx: number;
+  readonly cy: number;
+  readonly endpoint: boolean;
+}
+
+/** What the layer over the plot draws, in the drawing's pixels (see `networkDrawing`). */
+export interface NetworkDrawing {
+  /** Every weight but the followed one, one path per role, sign and level, in drawing order. */
+  readonly lines: DrawnLines[];
+  /** The followed weight's line (drawn thick, in the text's colour, over a halo in the card's). */
+  readonly followed: { readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number } | null;
+  /** Every unit, the followed weight's two last (drawn over the others). */
+  readonly units: DrawnUnit[];
+}
+
+/** A pixel coordinate written with two decimals at most (paths stay short; no one sees 0.01 px). */
+const px = (v: number) => String(Math.round(v * 100) / 100);
+
+/** The lines and units of the network for its weights, in the frame's pixels: the layer over `networkPlot`. */
+export function networkDrawing(d: NetworkData, frame: NetworkFrame = NETWORK_FRAME): NetworkDrawing {
+  const { sizes, followed } = d;
   const maxAbs = Number.isFinite(d.maxAbs) && d.maxAbs > 0 ? d.maxAbs : 1;
-  const groups = new Map<string, EdgePoint[]>();
+  const at = (x: number, y: number) => toPixels(sizes, x, y, frame);
+  const groups = new Map<string, { style: Omit<DrawnLines, 'd'>; d: string[] }>();
+  let chosen: NetworkDrawing['followed'] = null;
   for (const e of networkEdges(d)) {
-    if (e.role === 'followed' || !Number.isFinite(e.w)) continue;
+    const a = at(e.x1, e.y1);
+    const b = at(e.x2, e.y2);
+    if (e.role === 'followed') {
+      chosen = { x1: a.px, y1: a.py, x2: b.px, y2: b.py };
+      continue;
+    }
+    if (!Number.isFinite(e.w)) continue;
     const level = strengthLevel(e.w, maxAbs);
     // a weight too small to show its sign (level 0) is drawn in the text's colour, whatever its sign
     const sign = level === 0 ? '0' : e.w < 0 ? '-' : '+';
     const rank = ROLES.indexOf(e.role) * (STRENGTH_LEVELS + 1) + level;
     const group = `${String(rank).padStart(2, '0')}${sign}`;
-    const strength = level / STRENGTH_LEVELS;
-    const style = {
-      group,
-      color: sign === '0' ? 'currentColor' : sign === '-' ? NEGATIVE_LINE : POSITIVE_LINE,
-      opacity: (e.role === 'other' ? 0.45 : 1) * (0.08 + 0.92 * strength),
-      width: (e.role === 'other' ? 0.6 : 1.2) + 2.4 * strength,
-    };
-    const points = groups.get(group) ?? [];
-    points.push({ x: e.x1, y: e.y1, ...style }, { x: e.x2, y: e.y2, ...style }, { x: NaN, y: NaN, ...style });
-    groups.set(group, points);
+    let g = groups.get(group);
+    if (!g) {
+      const strength = level / STRENGTH_LEVELS;
+      g = {
+        style: {
+          group,
+          color: sign === '0' ? 'currentColor' : sign === '-' ? NEGATIVE_LINE : POSITIVE_LINE,
+          opacity: (e.role === 'other' ? 0.45 : 1) * (0.08 + 0.92 * strength),
+          width: (e.role === 'other' ? 0.6 : 1.2) + 2.4 * strength,
+        },
+        d: [],
+      };
+      groups.set(group, g);
+    }
+    g.d.push(`M${px(a.px)},${px(a.py)}L${px(b.px)},${px(b.py)}`);
   }
-  return [...groups.keys()].sort().flatMap((g) => groups.get(g)!);
-}
-
-export function networkPlot(d: NetworkData, frame: NetworkFrame = NETWORK_FRAME): PlotOptions {
-  const { sizes, followed } = d;
-  const half = (Math.max(...sizes) - 1) / 2;
+  const lines = [...groups.keys()].sort().map((k) => ({ ...groups.get(k)!.style, d: groups.get(k)!.d.join('') }));
   const units = sizes.flatMap((n, l) =>
     Array.from({ length: n }, (_, k) => {
+      const u = at(unitPosition(sizes, l, k).x, unitPosition(sizes, l, k).y);
       const endpoint = (l === followed.layer - 1 && k === followed.row - 1) || (l === followed.layer && k === followed.col - 1);
-      return { ...unitPosition(sizes, l, k), endpoint };
+      return { cx: u.px, cy: u.py, endpoint };
     }),
   );
-  const chosen = networkEdges(d).filter((e) => e.role === 'followed');
+  return { lines, followed: chosen, units: [...units.filter((u) => !u.endpoint), ...units.filter((u) => u.endpoint)] };
+}
+
+/** The drawing's frame, the same at every step: the layers' names under their columns (the network is `networkDrawing`'s layer over it). */
+export function networkPlot(sizes: readonly number[], frame: NetworkFrame = NETWORK_FRAME): PlotOptions {
+  const half = (Math.max(...sizes) - 1) / 2;
   return {
     width: frame.width,
     height: frame.height,
@@ -150,24 +189,8 @@ export function networkPlot(d: NetworkData, frame: NetworkFrame = NETWORK_FRAME)
     style: { fontSize: FONT_SIZE },
     x: { domain: [0, sizes.length - 1], axis: null },
     y: { domain: [-half, half], axis: null },
-    opacity: { type: 'identity' },
-    marks: [
-      Plot.line(edgePoints(d), { x: 'x', y: 'y', z: 'group', stroke: 'color', strokeOpacity: 'opacity', strokeWidth: 'width' }),
-      // the followed weight: a halo in the card's colour, then a line in the text's colour (visible even at w = 0)
-      Plot.link(chosen, { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: 'var(--card)', strokeWidth: 7 }),
-      Plot.link(chosen, { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: 'currentColor', strokeWidth: 2.5 }),
-      Plot.dot(units.filter((u) => !u.endpoint), { x: 'x', y: 'y', r: 3, fill: 'var(--card)', stroke: 'currentColor', strokeWidth: 1 }),
-      Plot.dot(units.filter((u) => u.endpoint), { x: 'x', y: 'y', r: 5, fill: 'currentColor', stroke: 'var(--card)', strokeWidth: 1.5 }),
-      Plot.text(layerNames(sizes).map((text, l) => ({ text, x: l })), { x: 'x', y: () => -half, text: 'text', dy: 9, fill: 'currentColor', lineAnchor: 'top' }),
-    ],
+    marks: [Plot.text(layerNames(sizes).map((text, l) => ({ text, x: l })), { x: 'x', y: () => -half, text: 'text', dy: 9, fill: 'currentColor', lineAnchor: 'top' })],
   };
-}
-
-/** What the drawing depends on, as a key: a step that changes no weight's level or sign draws the same picture. */
-export function drawingKey(d: NetworkData): string {
-  const maxAbs = Number.isFinite(d.maxAbs) && d.maxAbs > 0 ? d.maxAbs : 1;
-  const levels = d.weights.map((W) => W.map((w) => (w < 0 ? -1 : 1) * strengthLevel(w, maxAbs) + 0).join(',')).join(';');
-  return `${d.followed.layer},${d.followed.row},${d.followed.col}|${levels}`;
 }
 
 /** Pixels of the drawing (its own units) of a point in the layout's coordinates. */

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { SOURCE_SIZES } from '@neural-notes/nn';
 import type { IslandProps } from '../../figures/figure';
 import figure, { liveNumbers } from '../../figures/regularization/SgdStep.figure';
@@ -7,20 +7,19 @@ import { formatLive, formatCode } from '../../lib/live-formula-format';
 import { formatNumber } from '../../lib/format';
 import { clampWeight, epochEndedBy, STEPS_PER_EPOCH, WALK_METHODS, walkFor, type MethodStep, type WalkMethod } from '../../models/regularization/sgd-walk';
 import { METHOD_COLORS, METHOD_LABELS } from '../../plots/regularization/labels';
-import { drawingKey, NETWORK_FRAME, nearestWeight, networkPlot } from '../../plots/regularization/network';
+import { NETWORK_FRAME, nearestWeight, networkDrawing, networkPlot } from '../../plots/regularization/network';
 import { Button, Controls, Select } from '../shared/controls';
 import { pointerInDrawing } from '../shared/DualPlot';
 import { Field } from '../shared/Field';
 import { useFigureState } from '../shared/figure-state';
 import { useLiveValues } from '../shared/live';
 import { PlotView } from '../shared/PlotView';
+import { NetworkLayer } from './NetworkLayer';
 import { UrlNotice } from '../shared/UrlNotice';
 import './regularization.css';
 
 /** |w| at which a line of the drawing is fully opaque (Glorot's initial weights reach about 0.74). */
 const MAX_ABS = 1;
-/** The drawings follow the step at most this often (ms). */
-const REDRAW_MS = 100;
 
 /** A number as the live formulas write it (the same format, so the figure and the formulas read alike). */
 const show = (name: string, value: number) => formatLive(value, formatCode(figure.live!.values[name]));
@@ -76,30 +75,12 @@ export default function SgdStep({ id, settings }: IslandProps<typeof figure>) {
   const { layer, row, col } = d.weight;
   const name = `W${sup(`(${layer})`)}${sub(`${row},${col}`)}`;
   const sizes = SOURCE_SIZES;
-  // The numbers follow every step at once; the drawings, whose lines a step moves by thousandths, at
-  // most every REDRAW_MS, in a task of their own (so a step's own work stays small, and playing does
-  // not redraw them twenty times a second), and only when a line's drawn strength or the followed
-  // weight has changed (drawingKey).
-  const [drawn, setDrawn] = useState(d);
-  const latest = useRef(d);
-  latest.current = d;
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => {
-    if (drawn === d || timer.current !== null) return;
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      setDrawn(latest.current);
-    }, REDRAW_MS);
-  }, [d, drawn]);
-  useEffect(() => () => {
-    if (timer.current !== null) clearTimeout(timer.current);
-  }, []);
-  const drawings = WALK_METHODS.map((m) => ({ sizes, weights: drawn[m].before, followed: drawn.weight, maxAbs: MAX_ABS }));
-  const keys = drawings.map(drawingKey).join('#');
-  const plots = useMemo(
-    () => drawings.map((data) => networkPlot(data)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [keys],
+  // The drawings: their frame drawn once by Plot, the lines and units a layer over it that a step
+  // changes in a few paths (network.ts), so each step draws at once.
+  const frame = useMemo(() => networkPlot(sizes), [sizes]);
+  const drawings = useMemo(
+    () => WALK_METHODS.map((m) => networkDrawing({ sizes, weights: d[m].before, followed: d.weight, maxAbs: MAX_ABS })),
+    [d, sizes],
   );
   // the figure's CSV: every weight of each run before and after the step
   const csv = useMemo(
@@ -169,19 +150,35 @@ export default function SgdStep({ id, settings }: IslandProps<typeof figure>) {
         <Field state={state} name="step" max={last} onChange={(v) => go(v)} />
       </Controls>
       <p class="nn-status reg-sgd-status" data-testid="step-status">
-        {/* every number in a box of its own width, so a new step never moves the words around it; the step is announced (not while playing), the note is not */}
+        {/* every number in a box of its own width, so a new step never moves the words around it (the
+            boxes end at a separator, not inside a phrase); the step is announced (not while playing), the note is not */}
         <span data-testid="step-say" aria-live={playing ? 'off' : 'polite'} aria-atomic="true">
-          Step <Num w={4} testId="step-n">{step}</Num> of {last}: example <Num w={2}>{d.position}</Num> of epoch <Num w={3}>{d.epoch}</Num>, x ={' '}
-          <Num w={6}>{formatNumber(d.x, 4)}</Num>, y = <Num w={6}>{formatNumber(d.y, 4)}</Num>.
+          <span class="reg-sgd-item">
+            Step <Num w={4} testId="step-n">{step}</Num>
+          </span>
+          <Sep />
+          <span class="reg-sgd-item">
+            epoch <Num w={3}>{d.epoch}</Num>
+          </span>
+          <Sep />
+          <span class="reg-sgd-item">
+            example <Num w={2}>{d.position}</Num>
+          </span>
+          <Sep />
+          <span class="reg-sgd-item">
+            x = <Num w={6}>{formatNumber(d.x, 4)}</Num>
+          </span>
+          <Sep />
+          <span class="reg-sgd-item">
+            y = <Num w={6}>{formatNumber(d.y, 4)}</Num>
+          </span>
         </span>
         <span class="reg-sgd-note">
-          Epoch <Num w={3}>{d.epoch}</Num> is steps <Num w={4}>{epochStart + 1}</Num>–<Num w={4}>{epochStart + STEPS_PER_EPOCH}</Num>: the weights after step{' '}
-          <Num w={4}>{epochStart + STEPS_PER_EPOCH}</Num> are the heatmaps’ frame after epoch <Num w={3}>{d.epoch}</Num>
+          An epoch is {STEPS_PER_EPOCH} steps; the weights after its last step are the weight heatmaps’ frame after that epoch.
           {/* always there, shown at the end of an epoch: the lines never break differently */}
-          <span class={ended !== null ? undefined : 'reg-invisible'} aria-hidden={ended !== null ? undefined : 'true'}>
-            ; this step ends it
+          <span class={ended !== null ? undefined : 'reg-invisible'} aria-hidden={ended !== null ? undefined : 'true'} data-testid="step-ends">
+            {' '}This step ends the epoch.
           </span>
-          .
         </span>
       </p>
       <Controls label="Followed weight">
@@ -198,13 +195,16 @@ export default function SgdStep({ id, settings }: IslandProps<typeof figure>) {
           <div key={m} data-testid={`step-net-${m}`} onPointerDown={onPointer}>
             <p class="reg-heading">
               <span class="reg-swatch" style={{ background: METHOD_COLORS[m] }} />
-              {METHOD_LABELS[m]} run, before step {drawn.step}
+              {METHOD_LABELS[m]} run, before step {step}
             </p>
-            <PlotView
-              options={plots[k]}
-              data={csv[k]}
-              label={`The ${METHOD_LABELS[m]} run’s network before step ${drawn.step}: every weight a line, red negative, blue positive, stronger when larger; the followed weight W${sup(`(${drawn.weight.layer})`)}${sub(`${drawn.weight.row},${drawn.weight.col}`)} drawn thick, with the weights into the unit it comes from and out of the unit it feeds`}
-            />
+            <div class="reg-sgd-drawing">
+              <PlotView
+                options={frame}
+                data={csv[k]}
+                label={`The ${METHOD_LABELS[m]} run’s network before step ${step}: every weight a line, red negative, blue positive, stronger when larger; the followed weight ${name} drawn thick, with the weights into the unit it comes from and out of the unit it feeds`}
+              />
+              <NetworkLayer frame={NETWORK_FRAME} drawing={drawings[k]} />
+            </div>
           </div>
         ))}
       </div>
@@ -272,6 +272,11 @@ function Aligned({ text }: { text: string }) {
 
 /** A slider's value in two digits' room (a figure space before one digit), so the controls after it stay put. */
 const twoDigits = (v: number) => String(v).padStart(2, '\u2007');
+
+/** The separator between the status's items (a screen reader pauses at each number's box anyway). */
+function Sep() {
+  return <span aria-hidden="true"> · </span>;
+}
 
 /** A number in a box `w` digits wide (tabular figures), so that the words after it stay put. */
 function Num({ w, testId, children }: { w: number; testId?: string; children: ComponentChildren }) {
