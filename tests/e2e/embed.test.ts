@@ -20,9 +20,9 @@ const visible = (page: Page, sel: string) => page.locator(sel).first().isVisible
 describe('embed pages', () => {
   it('exist for every figure of every article', () => {
     expect(embeds.map((e) => `${e.article}/${e.id}`)).toEqual(
-      expect.arrayContaining(['activation-functions/all', 'activation-functions/softmax', 'activation-functions/dead', 'l1-vs-l2-regularization/exp', 'l1-vs-l2-regularization/heat', 'l1-vs-l2-regularization/sweep']),
+      expect.arrayContaining(['activation-functions/all', 'activation-functions/softmax', 'activation-functions/dead', 'l1-vs-l2-regularization/exp', 'l1-vs-l2-regularization/heat', 'l1-vs-l2-regularization/sweep', 'l1-vs-l2-regularization/step', 'activation-functions/chain']),
     );
-    expect(embeds.length).toBe(17);
+    expect(embeds.length).toBe(19); // 12 on activation functions (with main's chain), 7 on L1 vs L2 (with step)
   });
 
   it('each shows its figure, drawn, with its caption and a link back, loading no figure code until the reader turns to it, and nothing from another site', async () => {
