@@ -81,6 +81,9 @@ describe('embed pages', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site).origin });
     await page.goto(`${site}articles/activation-functions/?softmax.t=2`, { waitUntil: 'networkidle' });
     await goLive(page, 'softmax');
+    const probs = '#fig-softmax [data-testid="softmax-probs"]';
+    const atT2 = await page.locator(probs).innerText();
+    expect(atT2, 'the link’s temperature, not the default one').not.toBe('0.846, 0.085, 0.069');
     await page.locator('#fig-softmax').getByRole('button', { name: 'Embed' }).click();
     const snippet = await page.evaluate(() => navigator.clipboard.readText());
     expect(snippet).toMatch(new RegExp(`^<iframe src="${site.replace(/[.?]/g, '\\$&')}embed/activation-functions/softmax/\\?softmax\\.t=2" title="Softmax of editable logits" style="width:100%;height:\\d+px;border:0" loading="lazy"></iframe>\\n<script>`));
@@ -89,7 +92,8 @@ describe('embed pages', () => {
     const frame = page.locator('iframe');
     await expect.poll(async () => (await frame.boundingBox())?.height ?? 0, { timeout: 15_000 }).toBeGreaterThan(500);
     const inner = page.frameLocator('iframe');
-    await expect.poll(() => inner.locator('#fig-softmax [data-testid="softmax-probs"]').innerText()).toBe(await inner.locator('#fig-softmax [data-testid="softmax-probs"]').innerText());
+    // the frame shows the figure at the copied state (T = 2), as the article did
+    await expect.poll(() => inner.locator(probs).innerText(), { timeout: 15_000 }).toBe(atT2);
     expect(allProblems(problems)).toEqual([]);
     await close();
   });

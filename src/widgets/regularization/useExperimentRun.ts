@@ -52,23 +52,23 @@ export function useExperimentRun(values: FigureValues<typeof figure>, initial: P
   );
   const final = job.phase === 'stopped' ? shown : job.result;
   const [plotted, setPlotted] = useState<ExperimentOutput[]>(() => Array.from({ length: PLOTS }, () => job.result));
-  const [staging, setStaging] = useState(false);
   const ticket = useRef(0);
   useEffect(() => {
     if (plotted.every((p) => p === final)) return;
     const mine = ++ticket.current;
-    setStaging(true);
     let k = 0;
     const step = () => {
       if (mine !== ticket.current) return;
       const index = k++;
       setPlotted((old) => old.map((o, i) => (i === index ? final : o)));
       if (k < PLOTS) setTimeout(step, 30);
-      else setStaging(false);
     };
     const t = setTimeout(step, 30);
     return () => clearTimeout(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [final]);
+  // Staging from the first render in which the final output differs from what the plots show (a flag set
+  // in the effect would leave one render in which the job is done and the plots are not).
+  const staging = plotted.some((p) => p !== final);
   return { job, shown, plotted, live: job.phase === 'running' ? (job.partial?.live ?? null) : null, staging };
 }

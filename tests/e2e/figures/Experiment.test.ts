@@ -36,7 +36,7 @@ describe('Experiment', () => {
     // 20 runs and 10 of the pruned shape, all in float32 (the article's settings)
     expect(t1 - t0).toBeLessThan(3000);
     const long = await page.evaluate((start) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= start), t0);
-    expect(long).toEqual([]);
+    expect(long, JSON.stringify(long)).toEqual([]);
     expect(await errorCells(page)).toEqual(built);
     expect(await page.locator('#fig-exp [data-testid="exp-placement"] tbody').innerText()).toBe(placed);
     expect(allProblems(problems)).toEqual([]);
