@@ -2,7 +2,6 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { launchChromium } from './support/browser';
 import { allProblems, listPages, openPage, scrollThrough } from './support/page';
 import { drawnTexts, overlaps } from './support/plots';
@@ -23,26 +22,6 @@ const fixtureUrl = inject('fixtureUrl');
 // Every page, but of the embed pages (one per figure, tested in embed.test.ts) only one.
 const pages = listPages(siteDir).filter((p) => !p.startsWith('embed/') || p === 'embed/l1-vs-l2-regularization/exp/');
 const articlePages = pages.filter((p) => p.startsWith('articles/'));
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
-describe('accessibility (axe-core), light and dark', () => {
-  for (const path of pages) {
-    it(`/${path} has no violations, in light and in dark mode, with every figure alive`, async () => {
-      const { page, close } = await openPage(browser, siteUrl);
-      await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
-      await bringAllAlive(page);
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        expect(await axeViolations(page), scheme).toEqual([]);
-      }
-      await close();
-    });
-  }
-});
 
 describe('JavaScript budget', () => {
   const budget = 20 * 1024;
