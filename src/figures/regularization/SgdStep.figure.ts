@@ -32,13 +32,15 @@ const perMethod = (m: WalkMethod): Record<string, LiveValue> => {
       decimals: 5,
       chars: 8.2,
     },
-    [`${m}.dmove`]: { label: `${name} η·∂E/∂w`, description: `The data loss’s part of the step, η·∂E/∂w, in the ${name} run.`, decimals: 5, chars: 8.2 },
-    [`${m}.move`]: { label: `${name} η(∂E/∂w + penalty gradient)`, description: `How far the step moves the followed weight down, in the ${name} run.`, decimals: 5, chars: 8.2 },
+    // The step's parts with one decimal more than the weights: late in training η·∂E/∂w is a few millionths,
+    // which five decimals would print as 0.00000 beside a gradient that is not zero.
+    [`${m}.dmove`]: { label: `${name} η·∂E/∂w`, description: `The data loss’s part of the step, η·∂E/∂w, in the ${name} run.`, decimals: 6, chars: 9.2 },
+    [`${m}.move`]: { label: `${name} η(∂E/∂w + penalty gradient)`, description: `How far the step moves the followed weight down, in the ${name} run.`, decimals: 6, chars: 9.2 },
     [`${m}.pmove`]: {
       label: m === 'l1' ? `${name} ηλ·sign(w)` : `${name} ηλw`,
       description: `The penalty’s part of the step, in the ${name} run.`,
-      decimals: 5,
-      chars: 8.2,
+      decimals: 6,
+      chars: 9.2,
     },
     [`${m}.next`]: { label: `${name} new w`, description: `The followed weight after the step, in the ${name} run (the core’s training step).`, decimals: 5, chars: 8.2 },
   };

@@ -5,6 +5,7 @@ import { measureMainThread } from '../support/main-thread';
 import explorer from '../../../src/figures/activations/ActivationExplorer.figure';
 import { resolveSettings } from '../../../src/figures/figure';
 import { formatCode, formatLive } from '../../../src/lib/live-formula-format';
+import { TIMED } from '../support/timed';
 
 const { open, browser } = useBrowser();
 afterAll(async () => {
@@ -205,7 +206,7 @@ describe('ActivationExplorer, from a hand-edited link', () => {
     await close();
   });
 
-  it('each function’s live formula follows its explorer’s cursor, under the pointer and by keyboard, with little script per pointer move', async () => {
+  it('each function’s live formula follows its explorer’s cursor, under the pointer and by keyboard, with little script per pointer move', TIMED, async () => {
     const { page, problems, close } = await open(article, { viewport: { width: 1280, height: 900 } });
     await page.goto(article, { waitUntil: 'networkidle' });
     for (const [id, props] of [['sigmoid', { functions: ['sigmoid'], cursor: 0 }], ['elu', { functions: ['elu'] }]] as const) {
@@ -217,7 +218,13 @@ describe('ActivationExplorer, from a hand-edited link', () => {
       const values = explorer.live!.compute(resolveSettings(explorer, props), { x });
       const expected = (names: string[]) => names.map((n) => `${n}=${formatLive(values[n], formatCode(explorer.live!.values[n]))}`);
       const shown = () => page.locator(`.nn-live-formula[data-nn-live-of="${id}"] .katex-html [data-nnlive]`).evaluateAll((els) => els.map((e) => `${e.getAttribute('data-nnlive')}=${e.textContent}`));
-      await expect.poll(async () => expected((await shown()).map((t) => t.split('=')[0]))).toEqual(await shown());
+      // every number shown is the declaration's at the cursor's x (read afresh at each poll: the formulas follow a frame later)
+      const wrong = async () => {
+        const now = await shown();
+        const want = expected(now.map((t) => t.split('=')[0]));
+        return now.flatMap((t, i) => (t === want[i] ? [] : [`${t} (want ${want[i]})`]));
+      };
+      await expect.poll(wrong, { timeout: 5000 }).toEqual([]);
       expect((await shown()).some((t) => t.startsWith(`f.${props.functions[0]}=`))).toBe(true);
       expect(await shown()).toContain(`x=${formatLive(x, 'd3')}`);
     }

@@ -8,6 +8,7 @@ import { formatMagnitude } from '../../../src/lib/format';
 import { allProblems } from '../support/page';
 import { measureMainThread, type MainThreadWork } from '../support/main-thread';
 import { articleUrl, goLive, useBrowser } from '../support/figure';
+import { TIMED } from '../support/timed';
 
 const { open, browser } = useBrowser();
 afterAll(async () => {
@@ -33,7 +34,7 @@ function expectedNumbers(names: string[], props: Record<string, unknown>): strin
 const deltaColumn = (page: Page) => page.locator('#fig-chain [data-testid="chain-table"] tbody tr td:nth-of-type(1)').allInnerTexts();
 
 describe('BackpropChain', () => {
-  it('steps back layer by layer by keyboard: the formulas and the table show the core’s numbers at every layer, with no layout shift and little main-thread work per step', async () => {
+  it('steps back layer by layer by keyboard: the formulas and the table show the core’s numbers at every layer, with no layout shift and little main-thread work per step', TIMED, async () => {
     const { page, problems, close } = await open(article, { viewport: { width: 1280, height: 900 } });
     await page.goto(article, { waitUntil: 'networkidle' });
     await page.evaluate(() => {

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { allProblems } from '../support/page';
 import { articleUrl, errorCells, goLive, useBrowser } from '../support/figure';
 import { drawnTexts, overlaps } from '../support/plots';
+import { TIMED } from '../support/timed';
 
 const { open, browser } = useBrowser();
 afterAll(async () => {
@@ -11,7 +12,7 @@ afterAll(async () => {
 const url = articleUrl('l1-vs-l2-regularization');
 
 describe('Experiment', () => {
-  it('reruns the default experiment in the browser to the same digits, fast and without long main-thread tasks', async () => {
+  it('reruns the default experiment in the browser to the same digits, fast and without long main-thread tasks', TIMED, async () => {
     const { page, problems, close } = await open(url);
     await page.addInitScript(() => {
       const w = window as unknown as { __longTasks: { start: number; duration: number }[] };

@@ -9,6 +9,7 @@ import { nearestWeight, toPixels, unitPosition } from '../../../src/plots/regula
 import { allProblems } from '../support/page';
 import { measureMainThread, type MainThreadWork } from '../support/main-thread';
 import { articleUrl, goLive, useBrowser } from '../support/figure';
+import { TIMED } from '../support/timed';
 
 const { open, browser } = useBrowser();
 afterAll(async () => {
@@ -311,7 +312,7 @@ describe('SgdStep', () => {
     await close();
   });
 
-  it('stays within the budgets: ≤ 16 ms of page script per step (keyboard), per press on a line and per played step (median, from a trace), no layout shift at all', async () => {
+  it('stays within the budgets: ≤ 16 ms of page script per step (keyboard), per press on a line and per played step (median, from a trace), no layout shift at all', TIMED, async () => {
     const { page, problems, close } = await open(url, { viewport: { width: 1280, height: 900 } });
     await page.addInitScript(() => {
       const w = window as unknown as { __cls: number; __moved: string[] };
