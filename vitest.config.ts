@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import LongestFirst from './tests/e2e/sequencer.ts';
 
 const nn = fileURLToPath(new URL('./packages/nn/src/index.ts', import.meta.url));
 
@@ -12,6 +13,8 @@ const nn = fileURLToPath(new URL('./packages/nn/src/index.ts', import.meta.url))
 export default defineConfig({
   resolve: { alias: { '@neural-notes/nn': nn } },
   test: {
+    // e2e files start longest first (a root option: the pool asks the root config for the order)
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         extends: true,
