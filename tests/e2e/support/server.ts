@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,11 +31,16 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** Text worth compressing, as static hosts do (HTML, CSS, JS, JSON, SVG, XML). */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
+
 /**
  * Serves a built site from `root` under `base` on a free loopback port, the way a static
- * host would: `/x/` serves `x/index.html`, unknown paths get `404.html` with status 404.
+ * host would: `/x/` serves `x/index.html`, unknown paths get `404.html` with status 404. With
+ * `gzip`, text goes out gzip-compressed to a client that accepts it (as from any real host: page
+ * weight over the network, which Lighthouse's simulated slow 4G charges, is the compressed size).
  */
-export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
+export async function serveStatic(root: string, base = '/', { gzip = false } = {}): Promise<StaticServer> {
   const dir = resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server: Server = createServer(async (req, res) => {
@@ -53,7 +59,12 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
         file = join(file, 'index.html');
       }
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+      const type = types[extname(file)] ?? 'application/octet-stream';
+      if (gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+        return res.end(gzipSync(body));
+      }
+      res.writeHead(200, { 'Content-Type': type });
       res.end(body);
     } catch {
       send404(res);
