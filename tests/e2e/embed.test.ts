@@ -98,6 +98,75 @@ describe('embed pages', () => {
     await close();
   });
 
+  // every figure: the article's state, carried by its link into the embed page with that control hidden
+    // What a figure shows, without its controls: tables, readouts, statuses and the plots' text.
+    const output = (page: Page, id: string) =>
+      page.locator(`#fig-${id} .nn-figure-body`).evaluate((body) => {
+        const copy = body.cloneNode(true) as HTMLElement;
+        for (const el of copy.querySelectorAll('[data-setting], button, input, select, label, script, style, [data-testid="url-notice"]')) el.remove();
+        return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+      });
+  for (const e of embeds) {
+    it(`${e.article}/${e.id}: a setting changed in the article, carried by its link into the embed page with that control hidden, shows the same numbers there`, async () => {
+      const article = await open(`${site}articles/${e.article}/`);
+      await article.page.goto(`${site}articles/${e.article}/`, { waitUntil: 'networkidle' });
+      await goLive(article.page, e.id);
+      const figure = article.page.locator(`#fig-${e.id}`);
+      // a number field, slider or menu of the figure set to another value, as a reader would: the first
+      // whose setting goes into the URL (some, like a playing speed, stay out of links)
+      const controls = figure.locator('[data-setting]:has(input[type="number"]:not([disabled]), input[type="range"]:not([disabled]), select:not([disabled]), input[type="checkbox"]:not([disabled]))');
+      let setting: string | null = null;
+      for (let i = 0; i < Math.min(4, await controls.count()) && !setting; i++) {
+        const name = await controls.nth(i).getAttribute('data-setting');
+        const control = controls.nth(i).locator('input[type="number"]:not([disabled]), input[type="range"]:not([disabled]), select:not([disabled]), input[type="checkbox"]:not([disabled])').first();
+        const kind = await control.evaluate((el) => (el.tagName === 'SELECT' ? 'select' : (el as HTMLInputElement).type));
+        if (kind === 'checkbox') {
+          await control.click();
+        } else if (kind === 'select') {
+          const options = await control.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+          const current = await control.inputValue();
+          await control.selectOption(options.find((o) => o !== current)!);
+        } else {
+          const [value, min, max, step] = await control.evaluate((el: HTMLInputElement) => [Number(el.value), Number(el.min || -Infinity), Number(el.max || Infinity), Number(el.step) || 1]);
+          const next = String(+(value + step <= max ? value + step : Math.max(min, value - step)).toFixed(6));
+          if (kind === 'range') {
+            await control.evaluate((el: HTMLInputElement, v) => {
+              el.value = v;
+              el.dispatchEvent(new Event('input', { bubbles: true }));
+              el.dispatchEvent(new Event('change', { bubbles: true }));
+            }, next);
+          } else {
+            await control.fill(next);
+            await control.press('Enter');
+          }
+        }
+        for (let t = 0; t < 20 && !setting; t++) {
+          if (new URL(article.page.url()).search.includes(`${e.id}.`)) setting = name;
+          else await article.page.waitForTimeout(100);
+        }
+      }
+      if (!setting) {
+        // none of the first controls goes into links (a single function's explorer, the outlier fit's
+        // buttons): the two pages are compared at the figure's defaults
+        await article.page.goto(`${site}articles/${e.article}/`, { waitUntil: 'networkidle' });
+        await goLive(article.page, e.id);
+      }
+      const state = new URL(article.page.url()).search.slice(1);
+      const url = `${site}embed/${e.article}/${e.id}/?${state}${setting ? `&hide=${setting}` : ''}`;
+      const embed = await open(url);
+      await embed.page.goto(url, { waitUntil: 'networkidle' });
+      await goLive(embed.page, e.id);
+      if (setting) expect(await visible(embed.page, `#fig-${e.id} [data-setting="${setting}"]`), `${e.id}: ${setting} hidden`).toBe(false);
+      // computed figures train in both pages: equal once both have finished
+      await expect.poll(async () => (await output(embed.page, e.id)) === (await output(article.page, e.id)), { timeout: 30_000, message: `${e.id} at ${state}` }).toBe(true);
+      expect(await output(embed.page, e.id)).not.toMatch(/\bNaN\b/);
+      expect(allProblems(embed.problems), e.id).toEqual([]);
+      expect(allProblems(article.problems), e.id).toEqual([]);
+      await embed.close();
+      await article.close();
+    });
+  }
+
   it('keeps calm under a hostile address: long, scripted, non-numeric and repeated values', async () => {
     const long = 'x'.repeat(10_000);
     const url = `${site}embed/l1-vs-l2-regularization/exp/?exp.lambda=1e308&exp.lambda=NaN&exp.runs=${long}&hide=%3Cscript%3Ealert(1)%3C%2Fscript%3E,${'y'.repeat(100)}&theme=%3Cimg%20src%3Dx%3E&exp.methods=l1,l1,%3Cb%3E`;

@@ -10,13 +10,13 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const SECONDS: Record<string, number> = {
   'reader.test.ts': 180,
   'a11y.test.ts': 115,
+  'embed.test.ts': 110,
   'pages.test.ts': 75,
   'own-data.test.ts': 60,
   'figures/Experiment.test.ts': 46,
   'figures/SgdStep.test.ts': 45,
   'journal.test.ts': 43,
   'plumbing.test.ts': 40,
-  'embed.test.ts': 38,
   'figures/ActivationExplorer.test.ts': 24,
 };
 
