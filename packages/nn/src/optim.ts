@@ -117,6 +117,15 @@ export class Sgd {
     return backwardUpdate32(net.layers, net.work, outputGrad, this.lr, this.momentum, penalty.l1, penalty.l2, velocity, layerPenalty);
   }
 
+  /**
+   * The velocity v = Δθ of the last step, per parameter in the layout of `Gradients` (what the next
+   * step multiplies by μ), or null before the first step. With momentum 0 the batch-of-one path does
+   * not keep it (it stays 0), since no step reads it. Read-only: a copy is the caller's to make.
+   */
+  currentVelocity(): Readonly<Gradients> | null {
+    return this.velocity;
+  }
+
   /** Makes the velocity for `net` now rather than on the first step (the training loop calls it up front). */
   prepare(net: Network): void {
     this.velocityFor(net);

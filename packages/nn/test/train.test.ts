@@ -63,6 +63,40 @@ describe('train', () => {
     expect(net.toJSON()).toEqual(copy.toJSON());
   });
 
+  it('the optimizer lends the velocity of the last step: Δθ = μ·Δθ_prev + ε·g, and θ moved by it', () => {
+    const net = fresh(5, [1, 3, 3, 1], 'prelu');
+    const opt = new Sgd({ lr: 0.002, momentum: 0.9 });
+    expect(opt.currentVelocity()).toBeNull();
+    let before = net.snapshot();
+    let vBefore = new Float64Array(6);
+    const checked: number[] = [];
+    const trainer = new Trainer(net, data, {
+      epochs: 2, rng: createRng(4), optimizer: opt, loss: 'sumSquared',
+      onStep: ({ example }) => {
+        const v = opt.currentVelocity()!;
+        const slopesV = [...v.slopes[0], ...v.slopes[1]];
+        // replay the step on a copy at the parameters before it: g = ∂E/∂a by the backward pass
+        const copy = net.clone().restore(before);
+        const grads = copy.createGradients();
+        copy.backward(toLoss('sumSquared').grad(copy.forward([data.inputs[example]]), [data.targets[example]]), grads);
+        const g = [...grads.slopes[0], ...grads.slopes[1]];
+        const aBefore = [...copy.layers[0].slopes, ...copy.layers[1].slopes];
+        const aAfter = [...net.layers[0].slopes, ...net.layers[1].slopes];
+        for (let u = 0; u < 6; u++) {
+          expect(slopesV[u]).toBe(0.9 * vBefore[u] + 0.002 * g[u]);
+          expect(aAfter[u]).toBe(aBefore[u] - slopesV[u]);
+        }
+        checked.push(g.filter((x) => x !== 0).length);
+        before = net.snapshot();
+        vBefore = Float64Array.from(slopesV);
+      },
+    });
+    trainer.run();
+    expect(trainer.result()).toMatchObject({ status: 'ok', step: 24 });
+    expect(checked).toHaveLength(24);
+    expect(checked.some((n) => n > 0)).toBe(true); // some slopes had a gradient (inputs below 0)
+  });
+
   it('supports larger batches, the mean losses and no shuffling', () => {
     const net = fresh(6);
     const result = train(net, data, { epochs: 30, batchSize: 5, loss: 'meanSquared', shuffle: false, rng: createRng(1), optimizer: { lr: 0.02 } });
