@@ -41,12 +41,17 @@ export interface LiveValue {
  * writes `\live{name}` where a number goes; the page shows the value for the figure's first state,
  * and the figure sends new values as the reader changes it.
  */
-export interface LiveValues<S extends SettingSpecs> {
+export interface LiveValues<S extends SettingSpecs, R = unknown> {
   readonly values: Readonly<Record<string, LiveValue>>;
   /** A formula that uses some of them, shown in the gallery and the widget reference (TeX with `\live{name}`). */
   readonly example: string;
-  /** The values for these settings; `at` holds what the reader points at (e.g. the explorer's cursor `x`). */
-  compute(settings: Values<S>, at?: Readonly<Record<string, number>>): Record<string, number>;
+  /**
+   * The values for these settings; `at` holds what the reader points at (e.g. the explorer's cursor
+   * `x`); `result` is the figure's computed result (the build's, then each finished rerun's), for a
+   * figure whose numbers come out of its computation (e.g. the last step of a training run). A value
+   * missing from the record is shown as a dash.
+   */
+  compute(settings: Values<S>, at?: Readonly<Record<string, number>>, result?: R): Record<string, number>;
 }
 
 export interface FigureDeclaration<S extends SettingSpecs = SettingSpecs, K extends keyof S = keyof S, R = unknown, P = unknown> {
@@ -75,7 +80,7 @@ export interface FigureDeclaration<S extends SettingSpecs = SettingSpecs, K exte
   /** Other figures on the same page whose settings this one reads (e.g. Findings reads Experiment). */
   readonly reads?: readonly string[];
   /** Numbers the figure lends to live formulas on its page. */
-  readonly live?: LiveValues<S>;
+  readonly live?: LiveValues<S, R>;
 }
 
 /** Declares a figure (the identity, typed, so a declaration's mistakes are type errors). */

@@ -5,6 +5,9 @@ import explorer from '../../src/figures/activations/ActivationExplorer.figure';
 import chainFigure from '../../src/figures/activations/BackpropChain.figure';
 import geometryFigure from '../../src/figures/regularization/PenaltyGeometry.figure';
 import { resolveSettings } from '../../src/figures/figure';
+import preluFigure from '../../src/figures/activations/PreluSlopes.figure';
+import { runPrelu, type PreluInput, type PreluResult } from '../../src/models/activations/prelu';
+import { formatCode, formatLive } from '../../src/lib/live-formula-format';
 
 /** The numbers figures lend to live formulas are the core's numbers. */
 describe('Softmax lends the selected class’s numbers', () => {
@@ -116,5 +119,55 @@ describe('PenaltyGeometry lends the probe’s three penalties', () => {
       expect(v.r2).toBeCloseTo((v.lambda / 2) * v.sq, 12);
       expect(v.ren).toBeCloseTo(v.lambda * (v.m * v.abs + v.mc * 0.5 * v.sq), 12);
     }
+  });
+});
+
+/**
+ * The PReLU-slopes figure lends the last step of its training run: the formulas for ∂E/∂aᵢ and the
+ * momentum update must hold with its numbers, and end exactly where training left each slope.
+ */
+describe('PreluSlopes lends the last step of training, for the unit the reader picks', () => {
+  const run = (input: Partial<PreluInput> = {}) => runPrelu({ lr: 0.01, momentum: 0.9, seed: 1, epochs: 60, ...input });
+  const values = (r: PreluResult, unit: string) => preluFigure.live!.compute(resolveSettings(preluFigure, { unit }), undefined, r);
+
+  it('every unit’s step ends bit for bit at the slope training left, by the formulas’ own arithmetic', () => {
+    for (const input of [{}, { momentum: 0 }, { seed: 7, lr: 0.003, momentum: 0.5, epochs: 20 }]) {
+      const r = run(input);
+      expect(r.status).toBe('ok');
+      const final = r.slopes[r.slopes.length - 1];
+      const before = r.slopes[r.slopes.length - 2];
+      expect(r.last!.step).toBe(r.input.epochs * 64);
+      expect(r.last!.epoch).toBe(r.input.epochs);
+      r.last!.units.forEach((u, k) => {
+        expect(u.next).toBe(final[k]); // a − Δa is where training left the slope
+        expect(u.neg).toBe(Math.min(0, u.z));
+        expect(u.grad).toBe(u.z < 0 ? u.outGrad * u.z : 0); // a unit whose input was positive gets no gradient
+        expect(u.move).toBe(r.input.momentum * u.movePrev + r.input.lr * u.grad);
+        expect(Math.abs(u.a - before[k])).toBeLessThan(0.05); // the slope before the step, within one epoch of training
+      });
+    }
+  });
+
+  it('the default run: unit 1.3, input below zero, ∂E/∂a = 0.1028 × (−0.5005) = −0.05143 and a: 0.4435893 → 0.4460708', () => {
+    const r = run();
+    const v = values(r, '1.3');
+    expect([v.l, v.j, v.step, v.mu, v.eps]).toEqual([1, 3, 3840, 0.9, 0.01]);
+    const shown = (name: string, x: number) => formatLive(x, formatCode(preluFigure.live!.values[name]));
+    expect([shown('outgrad', v.outgrad), shown('neg', v.neg), shown('grad', v.grad)]).toEqual(['0.1028', '−0.5005', '−0.05143']);
+    expect([shown('moveprev', v.moveprev), shown('move', v.move), shown('a', v.a), shown('next', v.next)]).toEqual(['−0.002186', '−0.002481', '0.4435893', '0.4460708']);
+    expect(v.next).toBe(r.slopes[60][2]);
+  });
+
+  it('another unit gives that unit’s numbers; a run that diverged or has not finished lends none', () => {
+    const r = run();
+    const v = values(r, '2.3');
+    const u = r.last!.units[r.units.indexOf('2.3')];
+    expect([v.l, v.j, v.z, v.grad, v.next]).toEqual([2, 3, u.z, u.grad, u.next]);
+    const diverged = run({ lr: 0.1, momentum: 0.99 });
+    expect(diverged.status).toBe('diverged');
+    expect(diverged.last).toBeNull();
+    const none = Object.fromEntries(Object.keys(preluFigure.live!.values).map((name) => [name, NaN]));
+    expect(values(diverged, '1.3')).toEqual(none); // shown as dashes, replacing the last run's numbers
+    expect(preluFigure.live!.compute(resolveSettings(preluFigure, {}))).toEqual(none);
   });
 });

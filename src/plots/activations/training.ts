@@ -49,7 +49,7 @@ export interface SlopePoint {
 /** Each PReLU unit's slope a over training, starting from the initial value. */
 export function slopeTracePlot(
   points: readonly SlopePoint[],
-  { epochs, initial = 0.25, colors, compact = false }: { epochs: number; initial?: number; colors: readonly string[]; compact?: boolean },
+  { epochs, initial = 0.25, colors, compact = false, followed }: { epochs: number; initial?: number; colors: readonly string[]; compact?: boolean; followed?: string },
 ): PlotOptions {
   const data = points.filter((p) => Number.isFinite(p.a) && Number.isFinite(p.epoch));
   const as = data.map((p) => p.a);
@@ -66,6 +66,8 @@ export function slopeTracePlot(
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.4 }),
       Plot.ruleY([initial], { stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '4,4' }),
       Plot.line(data, { x: 'epoch', y: 'a', z: 'unit', stroke: color, strokeWidth: 1.6, strokeOpacity: 0.9 }),
+      // the unit whose last step the formulas write out, drawn over the others
+      ...(followed ? [Plot.line(data.filter((p) => p.unit === followed), { x: 'epoch', y: 'a', stroke: color, strokeWidth: 3.5 })] : []),
     ],
   };
 }

@@ -8,6 +8,7 @@ import { Field } from '../shared/Field';
 import { useFigureJob } from '../shared/figure-job';
 import { useFigureState } from '../shared/figure-state';
 import { JobButtons, JobStatus } from '../shared/JobControls';
+import { useLiveValues } from '../shared/live';
 import { OwnData } from '../shared/OwnData';
 import { UrlNotice } from '../shared/UrlNotice';
 import './activations.css';
@@ -20,14 +21,15 @@ export default function PreluSlopes({ id, settings, initial }: IslandProps<typeo
   const s = state.values;
   const generated = () => import('../../models/activations/task').then((m) => m.taskPoints(m.toyTask(s.seed)));
   const job = useFigureJob(figure, s, initial, settings);
+  useLiveValues(figure, id, s, undefined, job.result);
   const shown = job.partial ?? job.result;
   const [wide, narrow] = useMemo(() => {
     const points: SlopePoint[] = shown.slopes.flatMap((row, epoch) =>
       row.map((a, u) => ({ unit: shown.units[u], layer: Number(shown.units[u].split('.')[0]), epoch, a })),
     );
-    const opts = { epochs: shown.input.epochs, colors: LAYER_COLORS };
+    const opts = { epochs: shown.input.epochs, colors: LAYER_COLORS, followed: s.unit };
     return [slopeTracePlot(points, opts), slopeTracePlot(points, { ...opts, compact: true })];
-  }, [shown]);
+  }, [shown, s.unit]);
   const r = job.result;
   const final = r.slopes[r.slopes.length - 1] ?? [];
   const layers = Array.from(new Set(r.units.map((u) => u.split('.')[0])));
@@ -46,6 +48,10 @@ export default function PreluSlopes({ id, settings, initial }: IslandProps<typeo
           <span class="act-swatch" style={{ background: 'repeating-linear-gradient(90deg, currentColor 0 4px, transparent 4px 8px)' }} />
           start, a = 0.25
         </li>
+        <li>
+          <span class="act-swatch act-swatch-thick" />
+          unit {s.unit}, in the formulas
+        </li>
       </ul>
       <DualPlot wide={wide} narrow={narrow} label="Slope a of every PReLU unit over the epochs of training" />
       <div class="nn-readout act-slopes" data-testid="prelu-readout">
@@ -60,6 +66,14 @@ export default function PreluSlopes({ id, settings, initial }: IslandProps<typeo
           </p>
         ))}
         <p class="act-note">Error (MSE): {formatNumber(r.loss[0], 3)} at the start, {formatNumber(r.loss[r.loss.length - 1], 3)} at the end.</p>
+      </div>
+      <div class="act-followed">
+        <Field state={state} name="unit" />
+        <p class="act-note" data-testid="prelu-last-step">
+          {r.last
+            ? `The article’s formulas for ∂E/∂a and Δa write out the last step of training (step ${r.last.step}, x = ${formatNumber(r.last.x, 3)}) for this unit, drawn thick.`
+            : 'The article’s formulas for ∂E/∂a and Δa show no numbers: this run did not finish.'}
+        </p>
       </div>
       <JobButtons job={job} label="Training" onReseed={() => state.update({ seed: (s.seed % 1e9) + 1 })}>
         <Field state={state} name="lr" />
