@@ -14,6 +14,7 @@ import { Field } from '../shared/Field';
 import { useFigureState } from '../shared/figure-state';
 import { useLiveValues } from '../shared/live';
 import { PlotView } from '../shared/PlotView';
+import { MethodHeading } from './MethodHeading';
 import { NetworkLayer } from './NetworkLayer';
 import { UrlNotice } from '../shared/UrlNotice';
 import './regularization.css';
@@ -221,12 +222,7 @@ export default function SgdStep({ id, settings }: IslandProps<typeof figure>) {
           <thead>
             <tr>
               <th scope="col">step {step}</th>
-              {WALK_METHODS.map((m) => (
-                <th scope="col" key={m}>
-                  <span class="reg-swatch" style={{ background: METHOD_COLORS[m] }} />
-                  {METHOD_LABELS[m]}
-                </th>
-              ))}
+              {WALK_METHODS.map((m) => <MethodHeading key={m} method={m} />)}
             </tr>
           </thead>
           <tbody>
