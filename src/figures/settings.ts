@@ -9,10 +9,9 @@
  * `url: false`.
  */
 
-import * as lzModule from 'lz-string';
+import { DATA_URL_MAX, dataItems, dataText, formatData } from './data-url';
 
-// lz-string is CommonJS: Node's ESM loader hands its functions over as the default export, a bundler as named ones.
-const lz = ((lzModule as unknown as { default?: typeof lzModule }).default ?? lzModule) as typeof lzModule;
+export { DATA_URL_MAX, formatData } from './data-url';
 
 interface Common {
   /** What the control next to the figure is labelled. */
@@ -249,12 +248,6 @@ export interface Codec<T> {
   readonly maxLength?: number;
 }
 
-/** The longest compressed dataset a link carries (characters); a larger one is shared as a CSV file. */
-export const DATA_URL_MAX = 2000;
-
-/** A dataset as text before compression: "x:y,x:y,…", each number as JavaScript writes it (exact). */
-const dataText = (v: readonly (readonly [number, number])[]) => v.map(([a, b]) => `${a}:${b}`).join(',');
-
 /**
  * A dataset as CSV: the header x,y, then one point per line, each number as JavaScript writes it
  * (so reading it back gives the same numbers bit for bit; a finite number's text needs no quotes).
@@ -264,26 +257,10 @@ export function dataCsv(points: readonly (readonly [number, number])[]): string 
   return `x,y\n${points.map(([x, y]) => `${x},${y}\n`).join('')}`;
 }
 
-/** The URL text of a dataset (lz-string, URL-safe): '' for the figure's own data. */
-export function formatData(v: readonly (readonly [number, number])[] | null): string {
-  return v === null ? '' : lz.compressToEncodedURIComponent(dataText(v));
-}
-
-/** A dataset read back from its URL text, checked against its setting; undefined if it is not one. */
+/** A dataset read back from its URL text (data-url.ts), checked against its setting; undefined if it is not one. */
 export function parseData(spec: DataSetting, text: string): [number, number][] | null | undefined {
-  if (text === '') return null;
-  if (text.length > DATA_URL_MAX) return undefined;
-  let raw: string | null;
-  try {
-    raw = lz.decompressFromEncodedURIComponent(text);
-  } catch {
-    return undefined;
-  }
-  // Each point is at most two numbers of ~25 characters: anything much longer is not a dataset.
-  if (!raw || raw.length > spec.maxItems * 64) return undefined;
-  const items = raw.split(',');
-  if (items.length > spec.maxItems) return undefined;
-  return checked(spec, items.map((p) => p.split(':').map(readDecimal)));
+  const items = dataItems(text, spec.maxItems);
+  return items ? checked(spec, items.map((p) => p.split(':').map(readDecimal))) : items;
 }
 
 const checked = <T>(spec: SettingSpec, value: unknown): T | undefined => {

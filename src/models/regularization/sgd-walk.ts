@@ -13,16 +13,19 @@
  *   the parameters at the start of every epoch and, from `onStep`, the example of every step and the
  *   two terms of its cost;
  * - a step is shown by restoring the copy at the start of its epoch and replaying the steps before
- *   it with the core's own pieces: `Network.forward`, `Network.backward` (∂E/∂W and ∂E/∂b = δ),
- *   the regularizer's `pointDer` (λ·sign(w) with sign(0) = 0, or λw) and `Sgd.step` for the update.
- *   The unit tests check that every step's weights equal the `Trainer`'s, bit for bit.
+ *   it with the core's own pieces (step-replay.ts): `Network.forward`, `Network.backward` (∂E/∂W
+ *   and ∂E/∂b = δ), the regularizer's `pointDer` (λ·sign(w) with sign(0) = 0, or λw) and
+ *   `Sgd.step` for the update. The unit tests check that every step's weights equal the
+ *   `Trainer`'s, bit for bit.
  */
 import {
-  createNetwork, createRng, EXPERIMENT_DEFAULTS, experimentData, loss as lossOf, Network, preActivations, regularizer, Sgd,
-  snapshotAt, SOURCE_SIZES, Trainer, type Regularizer,
+  createNetwork, createRng, EXPERIMENT_DEFAULTS, experimentData, loss as lossOf, Network, regularizer, Sgd, snapshotAt, SOURCE_SIZES, Trainer,
 } from '@neural-notes/nn';
 import { EPOCHS, experimentOptions } from './experiment';
 import { SOURCE_PROTOCOL } from './source';
+import { layerWeights, replayDetail, replayTo, type ReplayData, type ReplayedStep, type ReplayRun, type WeightRef } from './step-replay';
+
+export type { FollowedStep, WeightRef } from './step-replay';
 
 /** The two runs followed side by side. */
 export const WALK_METHODS = ['l1', 'l2'] as const;
@@ -40,62 +43,8 @@ export interface WalkSettings {
   readonly lambda: number;
 }
 
-/** A weight of the network: W^(layer)[row, col], from unit `row` of layer − 1 to unit `col` of layer; all 1-based. */
-export interface WeightRef {
-  readonly layer: number;
-  readonly row: number;
-  readonly col: number;
-}
-
-/** The followed weight's numbers in one step. */
-export interface FollowedStep {
-  /** The weight before the step. */
-  readonly w: number;
-  /** a_row^(layer − 1): what flows into it in the forward pass (x for the first layer). */
-  readonly a: number;
-  /** δ_col^(layer) = ∂E/∂z_col^(layer): the error backpropagated to the unit it feeds. */
-  readonly delta: number;
-  /** ∂E/∂w = a·δ, as the core's backward pass computes it. */
-  readonly grad: number;
-  /** sign(w) ∈ {−1, 0, 1} (sign(0) = 0). */
-  readonly sign: number;
-  /** The penalty's gradient at w: λ·sign(w) for L1, λw for L2 (the core's `pointDer`). */
-  readonly penaltyGrad: number;
-  /** η(∂E/∂w + penalty gradient): how far the step moves the weight (down). */
-  readonly move: number;
-  /** η·∂E/∂w: the data loss's part of the move. */
-  readonly dataMove: number;
-  /** η·(penalty gradient): the penalty's part of the move, ηλ·sign(w) or ηλw. */
-  readonly penaltyMove: number;
-  /** The weight after the step, w − η(∂E/∂w + penalty gradient), as the core's `Sgd.step` leaves it. */
-  readonly next: number;
-}
-
 /** One method's step: the forward pass, the error, backpropagation, the penalty and the update. */
-export interface MethodStep {
-  readonly method: WalkMethod;
-  /** The network's output ŷ for the step's x, with the weights before the step. */
-  readonly yhat: number;
-  /** ∂E/∂ŷ = sign(ŷ − y) = δ at the output. */
-  readonly outGrad: number;
-  /** The step's data loss |ŷ − y|, as the training loop recorded it. */
-  readonly dataLoss: number;
-  /** The step's penalty on the weights before it (λΣ|W| or λΣW²/2), as the training loop recorded it. */
-  readonly penalty: number;
-  /** dataLoss + penalty: the cost of the step (Equation "experiment-cost"). */
-  readonly cost: number;
-  /** Σ|W| and ΣW² over every weight before the step. */
-  readonly sumAbs: number;
-  readonly sumSq: number;
-  /** acts[0] = [x]; acts[l] = the outputs of layer l (l = 1 … 4; the last is [ŷ]). Linear layers: a = z. */
-  readonly acts: number[][];
-  /** deltas[l − 1] = δ^(l) = ∂E/∂z^(l) (= ∂E/∂b^(l)), l = 1 … 4. */
-  readonly deltas: number[][];
-  /** Every layer's weights before and after the step, row-major (fanIn, fanOut). */
-  readonly before: number[][];
-  readonly after: number[][];
-  readonly followed: FollowedStep;
-}
+export type MethodStep = ReplayedStep<WalkMethod>;
 
 export interface StepDetail {
   /** 1 … WALK_STEPS. */
@@ -138,21 +87,11 @@ export function epochEndedBy(n: number): number | null {
   return n % STEPS_PER_EPOCH === 0 ? n / STEPS_PER_EPOCH : null;
 }
 
-/** One run, trained as far as needed. */
-interface Track {
-  readonly method: WalkMethod;
-  readonly penalty: Regularizer;
+/** One run, trained as far as needed (and what a replay of its steps needs, step-replay.ts). */
+interface Track extends ReplayRun<WalkMethod> {
   readonly trainer: Trainer;
-  /** example[k]: the training-list index of step k + 1. */
-  readonly examples: Int32Array;
-  /** The two terms of step k + 1's cost, as the training loop computed them. */
-  readonly dataLoss: Float64Array;
-  readonly penaltyAt: Float64Array;
   /** Steps trained so far. */
   done: number;
-  /** A network to replay steps on (its optimizer: plain SGD with the experiment's learning rate). */
-  readonly scratch: Network;
-  readonly sgd: Sgd;
 }
 
 export interface Walk {
@@ -179,6 +118,7 @@ export function createWalk(settings: WalkSettings): Walk {
   const inputs = data.train.map((i) => data.x[i]);
   const targets = data.train.map((i) => data.y[i]);
   const loss = lossOf('sumAbsolute');
+  const replayData: ReplayData = { inputs, targets, loss };
   const epochs = options.epochs;
   const total = epochs * STEPS_PER_EPOCH;
 
@@ -231,75 +171,13 @@ export function createWalk(settings: WalkSettings): Walk {
     reach(t, n);
     if (n > t.done) throw new Error(`step ${n} is beyond the ${t.done} steps this run trained`);
     const epochStart = Math.floor(n / STEPS_PER_EPOCH);
-    t.scratch.restore(snapshotAt(t.trainer.result().snapshots, epochStart));
-    for (let k = epochStart * STEPS_PER_EPOCH + 1; k <= n; k++) replay(t, k);
-    return t.scratch;
+    return replayTo(t, replayData, snapshotAt(t.trainer.result().snapshots, epochStart), epochStart * STEPS_PER_EPOCH + 1, n);
   };
 
-  /** Step k (1-based) on the scratch network: forward, backward, update. Returns the gradients. */
-  const replay = (t: Track, k: number) => {
-    const net = t.scratch;
-    const e = t.examples[k - 1];
-    const out = net.forward([inputs[e]]);
-    const grads = net.createGradients();
-    net.backward(loss.grad(out, [targets[e]]), grads);
-    t.sgd.step(net, grads, t.penalty);
-    return grads;
-  };
-
-  const layers = (net: Network) => net.layers.map((L) => Array.from(L.weights));
-
+  /** Step n of a run taken apart: the run's network after step n − 1, then the step (step-replay.ts). */
   const methodStep = (t: Track, n: number, ref: WeightRef): MethodStep => {
-    const net = stateAfter(t, n - 1);
-    const e = t.examples[n - 1];
-    const x = inputs[e];
-    const y = targets[e];
-    const acts = [[x], ...net.layers.map((_, l) => Array.from(preActivations(net, l, [[x]])[0]))];
-    const out = net.forward([x]);
-    const outGrad = loss.grad(out, [y]);
-    const grads = net.createGradients();
-    net.backward(outGrad, grads);
-    const before = layers(net);
-    const { layer, row, col } = ref;
-    const L = net.layers[layer - 1];
-    const k = (row - 1) * L.fanOut + (col - 1);
-    const w = L.weights[k];
-    const grad = grads.weights[layer - 1][k];
-    const penaltyGrad = t.penalty.pointDer(w);
-    let sumAbs = 0;
-    let sumSq = 0;
-    for (const W of before) for (const v of W) {
-      sumAbs += Math.abs(v);
-      sumSq += v * v;
-    }
-    t.sgd.step(net, grads, t.penalty);
-    const lr = t.sgd.lr;
-    return {
-      method: t.method,
-      yhat: out[0],
-      outGrad: outGrad[0],
-      dataLoss: t.dataLoss[n - 1],
-      penalty: t.penaltyAt[n - 1],
-      cost: t.dataLoss[n - 1] + t.penaltyAt[n - 1],
-      sumAbs,
-      sumSq,
-      acts,
-      deltas: grads.biases.map((d) => Array.from(d)),
-      before,
-      after: layers(net),
-      followed: {
-        w,
-        a: acts[layer - 1][row - 1],
-        delta: grads.biases[layer - 1][col - 1],
-        grad,
-        sign: Number(w > 0) - Number(w < 0),
-        penaltyGrad,
-        move: lr * (grad + penaltyGrad),
-        dataMove: lr * grad,
-        penaltyMove: lr * penaltyGrad,
-        next: L.weights[k],
-      },
-    };
+    stateAfter(t, n - 1);
+    return replayDetail(t, replayData, n, ref);
   };
 
   const lastStep = () => {
@@ -327,7 +205,7 @@ export function createWalk(settings: WalkSettings): Walk {
       return last;
     },
     weightsAfter(method, n) {
-      return layers(stateAfter(tracks[WALK_METHODS.indexOf(method)], n));
+      return layerWeights(stateAfter(tracks[WALK_METHODS.indexOf(method)], n));
     },
     epochExamples(epoch) {
       const end = Math.min(epoch * STEPS_PER_EPOCH, total);

@@ -1,8 +1,8 @@
 import type { ExperimentOutput } from '../../models/regularization/experiment';
 import type { MethodSummary } from '../../models/regularization/summary';
 import { exactError, formatError, formatNumber } from '../../lib/format';
-import { METHOD_COLORS, METHOD_LABELS } from '../../plots/regularization/labels';
 import { MeanSd } from './MeanSd';
+import { MethodHeading } from './MethodHeading';
 
 /**
  * The experiment's table: the total test error of every run per penalty, and the summaries. (The
@@ -19,12 +19,7 @@ export function ExperimentTable({ output, summaries }: { output: ExperimentOutpu
         <thead>
           <tr>
             <th scope="col">run</th>
-            {methods.map((m) => (
-              <th scope="col" key={m}>
-                <span class="reg-swatch" style={{ background: METHOD_COLORS[m] }} />
-                {METHOD_LABELS[m]}
-              </th>
-            ))}
+            {methods.map((m) => <MethodHeading key={m} method={m} />)}
           </tr>
         </thead>
         <tbody>

@@ -3,7 +3,6 @@ import type { IslandProps } from '../../figures/figure';
 import figure from '../../figures/regularization/LambdaSweep.figure';
 import type { SweepOutput } from '../../models/regularization/sweep';
 import { formatNumber } from '../../lib/format';
-import { METHOD_COLORS, METHOD_LABELS } from '../../plots/regularization/labels';
 import { sweepPlot } from '../../plots/regularization/sweep';
 import { Controls } from '../shared/controls';
 import { DualPlot } from '../shared/DualPlot';
@@ -13,6 +12,7 @@ import { useFigureState } from '../shared/figure-state';
 import { JobButtons, JobStatus } from '../shared/JobControls';
 import { UrlNotice } from '../shared/UrlNotice';
 import { MeanSd } from './MeanSd';
+import { MethodHeading } from './MethodHeading';
 import './regularization.css';
 
 /** The experiment at every λ of the sweep, trained in a worker; a summary per penalty and λ. */
@@ -63,12 +63,7 @@ export default function LambdaSweep({ id, settings, initial }: IslandProps<typeo
           <thead>
             <tr>
               <th scope="col">λ</th>
-              {methods.map((m) => (
-                <th scope="col" key={m}>
-                  <span class="reg-swatch" style={{ background: METHOD_COLORS[m] }} />
-                  {METHOD_LABELS[m]}
-                </th>
-              ))}
+              {methods.map((m) => <MethodHeading key={m} method={m} />)}
             </tr>
           </thead>
           <tbody>

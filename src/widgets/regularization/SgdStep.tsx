@@ -3,7 +3,6 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { SOURCE_SIZES } from '@neural-notes/nn';
 import type { IslandProps } from '../../figures/figure';
 import figure, { liveNumbers } from '../../figures/regularization/SgdStep.figure';
-import { formatLive, formatCode } from '../../lib/live-formula-format';
 import { formatNumber } from '../../lib/format';
 import { clampWeight, epochEndedBy, STEPS_PER_EPOCH, WALK_METHODS, walkFor, type MethodStep, type WalkMethod } from '../../models/regularization/sgd-walk';
 import { METHOD_COLORS, METHOD_LABELS } from '../../plots/regularization/labels';
@@ -15,30 +14,17 @@ import { useFigureState } from '../shared/figure-state';
 import { useLiveValues } from '../shared/live';
 import { PlotView } from '../shared/PlotView';
 import { NetworkLayer } from './NetworkLayer';
+import { SgdStepTable } from './SgdStepTable';
 import { UrlNotice } from '../shared/UrlNotice';
 import './regularization.css';
 
 /** |w| at which a line of the drawing is fully opaque (Glorot's initial weights reach about 0.74). */
 const MAX_ABS = 1;
 
-/** A number as the live formulas write it (the same format, so the figure and the formulas read alike). */
-const show = (name: string, value: number) => formatLive(value, formatCode(figure.live!.values[name]));
-
 const SUB: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', ',': '‚' };
 const SUP: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '(': '⁽', ')': '⁾' };
 const sub = (s: string) => [...s].map((c) => SUB[c] ?? c).join('');
 const sup = (s: string) => [...s].map((c) => SUP[c] ?? c).join('');
-
-/** One row of the side-by-side readout: a label and each run's number (by live-value name). */
-interface Row {
-  label: string;
-  /** The live value shown (per method: `l1.<key>`, `l2.<key>`). */
-  key: string;
-  /** What the row computes, per method, when the two differ. */
-  how?: Partial<Record<WalkMethod, string>>;
-  /** The row the comparison is about. */
-  key_row?: boolean;
-}
 
 export default function SgdStep({ id, settings }: IslandProps<typeof figure>) {
   const state = useFigureState(figure, id, settings);
@@ -109,22 +95,7 @@ export default function SgdStep({ id, settings }: IslandProps<typeof figure>) {
   const prev = layer - 1;
   const a = prev === 0 ? 'x' : `a${sup(`(${prev})`)}${sub(String(row))}`;
   const delta = `δ${sup(`(${layer})`)}${sub(String(col))}`;
-  const rows: Row[] = [
-    { label: 'prediction ŷ', key: 'yhat' },
-    { label: 'error |ŷ − y|', key: 'err' },
-    { label: 'penalty', key: 'pen', how: { l1: 'λΣ|W|', l2: '½λΣW²' } },
-    { label: 'cost', key: 'cost' },
-    { label: `${a}, into ${name}`, key: 'a' },
-    { label: `${delta}, backpropagated`, key: 'delta' },
-    { label: '∂E/∂w = a·δ', key: 'grad' },
-    { label: `${name} before`, key: 'w' },
-    { label: 'penalty gradient', key: 'pgrad', how: { l1: 'λ·sign(w)', l2: 'λw' } },
-    { label: 'data’s part, η·∂E/∂w', key: 'dmove' },
-    { label: 'penalty’s part', key: 'pmove', how: { l1: 'ηλ·sign(w)', l2: 'ηλw' }, key_row: true },
-    { label: `${name} after, w − both parts`, key: 'next' },
-  ];
   const numbers = useMemo(() => liveNumbers(d), [d]);
-  const value = (m: WalkMethod, key: string) => show(`${m}.${key}`, numbers[`${m}.${key}`]);
 
   return (
     <div class="reg-sgd">
@@ -209,41 +180,7 @@ export default function SgdStep({ id, settings }: IslandProps<typeof figure>) {
         ))}
       </div>
       <p class="reg-sgd-hint">Tap or click a line to follow that weight.</p>
-      <div class="nn-table-scroll" tabIndex={0} role="region" aria-label={`Step ${step}, the L1 run beside the L2 run (table)`}>
-        <table class="nn-table reg-sgd-table" data-testid="step-table">
-          <caption class="visually-hidden">The numbers of step {step} for the followed weight {name}, L1 run beside L2 run</caption>
-          {/* fixed columns: a new label or number never changes their widths */}
-          <colgroup>
-            <col class="reg-sgd-labels" />
-            <col />
-            <col />
-          </colgroup>
-          <thead>
-            <tr>
-              <th scope="col">step {step}</th>
-              {WALK_METHODS.map((m) => (
-                <th scope="col" key={m}>
-                  <span class="reg-swatch" style={{ background: METHOD_COLORS[m] }} />
-                  {METHOD_LABELS[m]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key} class={r.key_row ? 'reg-sgd-key' : undefined}>
-                <th scope="row">{r.label}</th>
-                {WALK_METHODS.map((m) => (
-                  <td key={m} data-testid={`step-${m}-${r.key}`}>
-                    {r.how?.[m] && <span class="reg-sgd-how">{r.how[m]} = </span>}
-                    <Aligned text={value(m, r.key)} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SgdStepTable step={step} name={name} input={a} delta={delta} numbers={numbers} />
       <details class="reg-sgd-all" onToggle={(e) => setUnitsOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>Every unit’s a and δ in this step</summary>
         {unitsOpen && WALK_METHODS.map((m) => <UnitTable key={m} method={m} s={d[m]} />)}
@@ -255,19 +192,6 @@ export default function SgdStep({ id, settings }: IslandProps<typeof figure>) {
       <UrlNotice state={state} />
     </div>
   );
-}
-
-/**
- * A number of the table as one run of text of constant length: its whole part padded to two digits
- * and its sign's place kept with figure spaces (as wide as a digit), so that the decimal points line
- * up down a column and a new number starts where the last one started (nothing on screen moves).
- */
-function Aligned({ text }: { text: string }) {
-  const negative = text.startsWith('\u2212');
-  const digits = negative ? text.slice(1) : text;
-  const whole = digits.split('.')[0];
-  const pad = /^\d+$/.test(whole) ? '\u2007'.repeat(Math.max(0, 2 - whole.length)) : '';
-  return <span class="reg-aligned">{`${pad}${negative ? '\u2212' : '\u2007'}${digits}`}</span>;
 }
 
 /** A slider's value in two digits' room (a figure space before one digit), so the controls after it stay put. */
