@@ -126,27 +126,20 @@ function epochs(method: Method, arithmetic: 'float64' | 'float32') {
 
 function compare(name: string, fixture: Fixture, tolerance: { step64: Tol; epochs64: Tol; step32: Tol; epochs32: Tol; epochs32L1?: Tol }) {
   describe(`parity with ${name}: ${fixture.producer}`, () => {
-    it.each(METHODS)('one SGD step in float64, %s: cost, every gradient, the parameters after', (method) => {
-      const want = fixture.float64.step[method];
-      const got = step64(method);
-      const t = tolerance.step64;
-      for (const k of ['loss', 'dataLoss', 'penalty'] as const) closeNumber(got[k], want[k], t, k);
-      close(got.gradWeights, want.gradWeights, t, 'dC/dW');
-      close(got.gradBiases, want.gradBiases, t, 'dC/db');
-      close(got.weights, want.weights, t, 'weights after');
-      close(got.biases, want.biases, t, 'biases after');
-    });
-
-    it.each(METHODS)('one SGD step in float32, %s: cost, every gradient, the parameters after', (method) => {
-      const want = fixture.float32.step[method];
-      const got = step32(method);
-      const t = tolerance.step32;
-      for (const k of ['loss', 'dataLoss', 'penalty'] as const) closeNumber(got[k], want[k], t, k);
-      close(got.gradWeights, want.gradWeights, t, 'dC/dW');
-      close(got.gradBiases, want.gradBiases, t, 'dC/db');
-      close(got.weights, want.weights, t, 'weights after');
-      close(got.biases, want.biases, t, 'biases after');
-    });
+    const steps = [
+      { arithmetic: 'float64', want: fixture.float64.step, got: step64, t: tolerance.step64 },
+      { arithmetic: 'float32', want: fixture.float32.step, got: step32, t: tolerance.step32 },
+    ] as const;
+    for (const { arithmetic, want: wanted, got: run, t } of steps)
+      it.each(METHODS)(`one SGD step in ${arithmetic}, %s: cost, every gradient, the parameters after`, (method) => {
+        const want = wanted[method];
+        const got = run(method);
+        for (const k of ['loss', 'dataLoss', 'penalty'] as const) closeNumber(got[k], want[k], t, k);
+        close(got.gradWeights, want.gradWeights, t, 'dC/dW');
+        close(got.gradBiases, want.gradBiases, t, 'dC/db');
+        close(got.weights, want.weights, t, 'weights after');
+        close(got.biases, want.biases, t, 'biases after');
+      });
 
     it.each(METHODS)('100 epochs in one fixed order, %s, float64 and float32', (method) => {
       const got64 = epochs(method, 'float64');
