@@ -13,6 +13,15 @@ export interface JobRequest<I = unknown> {
   input: I;
 }
 
+/**
+ * Sent ahead of the first job, when the page is idle: load the figure's declaration and its
+ * computation's code now (download, parse, compile), run nothing and answer nothing, so that a
+ * press on Rerun starts computing at once.
+ */
+export interface WarmRequest {
+  warm: string;
+}
+
 export type JobMessage<R = unknown, P = unknown> =
   | { id: number; kind: 'progress'; done: number; total: number; partial?: P }
   | { id: number; kind: 'result'; output: R }

@@ -4,7 +4,7 @@
  * reports progress. `answer` is pure of any worker API, so it is unit-tested in Node.
  */
 import { checkJobInput, type FigureDeclaration } from '../figures/figure';
-import type { JobMessage, JobRequest } from './protocol';
+import type { JobMessage, JobRequest, WarmRequest } from './protocol';
 
 /** Loads a figure's declaration by name (lazily: a worker downloads only the figure it runs). */
 export type FigureLoader = (name: string) => Promise<FigureDeclaration<any, any, any, any> | undefined>;
@@ -27,6 +27,12 @@ const PROGRESS_PER_SECOND = 30;
  * gets one error message that says what was wrong, never an exception.
  */
 export async function answer(request: unknown, load: FigureLoader, post: (m: JobMessage) => void): Promise<void> {
+  const warm = (request as Partial<WarmRequest> | null)?.warm;
+  if (typeof warm === 'string' && Object.keys(request as object).length === 1) {
+    // load the figure's code ahead of its first job; a figure that is unknown or has no computation is left to that job to report
+    await load(warm).then((figure) => figure?.compute?.load()).catch(() => undefined);
+    return;
+  }
   const r = (request ?? {}) as Partial<JobRequest>;
   const id = typeof r.id === 'number' && Number.isFinite(r.id) ? r.id : -1;
   const fail = (message: string) => post({ id, kind: 'error', message });

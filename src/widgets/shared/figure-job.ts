@@ -69,7 +69,7 @@ export function useFigureJob<F extends FigureDeclaration<any, any, any, any>, A 
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
     const cancelIdle = window.cancelIdleCallback ?? clearTimeout;
-    const handle = idle(() => runner().warm());
+    const handle = idle(() => runner().warm(figure.name));
     return () => {
       mounted.current = false;
       cancelIdle(handle as number);
@@ -129,7 +129,7 @@ export function useFigureJob<F extends FigureDeclaration<any, any, any, any>, A 
   const stop = useCallback(() => {
     runner().cancel();
     // Stop ended the worker; start the next one in a moment, for Run again.
-    setTimeout(() => mounted.current && runner().warm(), 100);
+    setTimeout(() => mounted.current && runner().warm(figure.name), 100);
   }, [runner]);
 
   // Settings changed (by a control, or by the URL after hydration): rerun after a pause.

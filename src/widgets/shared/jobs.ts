@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { JobMessage, JobRequest } from '../../workers/protocol';
+import type { JobMessage, JobRequest, WarmRequest } from '../../workers/protocol';
 
 export class JobCancelled extends Error {
   constructor() {
@@ -58,10 +58,14 @@ export class JobRunner {
 
   /**
    * Starts the worker ahead of the first job (the figure calls it when the main thread is idle after
-   * hydration, and again after a Stop), so that a press on Rerun does not wait for a worker to load.
+   * hydration, and again after a Stop), so that a press on Rerun does not wait for a worker to load;
+   * given the figure's name, the worker also loads that figure's computation.
    */
-  warm(): void {
-    this.worker ??= this.createWorker();
+  warm(figure?: string): void {
+    if (this.worker) return;
+    this.worker = this.createWorker();
+    // and has it load the figure's computation, so the first job need not download and compile it
+    if (figure) this.worker.postMessage({ warm: figure } satisfies WarmRequest);
   }
 
   /** Stops whatever is running (terminating the worker); a no-op when idle. */

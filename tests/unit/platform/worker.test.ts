@@ -30,6 +30,23 @@ describe('the worker boundary', () => {
     expect(await errorOf({ id: 1, figure: 'Softmax', input: {} })).toBe('Softmax has no computation to run in a worker');
   });
 
+  it('a warm-up request loads the figure’s computation ahead of its first job, runs nothing and answers nothing', async () => {
+    const loaded: string[] = [];
+    const spy: typeof load = async (name) => {
+      const figure = await load(name);
+      if (!figure?.compute) return figure;
+      return { ...figure, compute: { ...figure.compute, load: () => (loaded.push(name), figure.compute!.load()) } };
+    };
+    const out: JobMessage[] = [];
+    await answer({ warm: 'DeadUnits' }, spy, (m) => out.push(m));
+    expect(loaded).toEqual(['DeadUnits']);
+    await answer({ warm: 'Softmax' }, spy, (m) => out.push(m)); // no computation: nothing to load
+    await answer({ warm: 'NoSuchFigure' }, spy, (m) => out.push(m)); // left to a job to report
+    expect(out).toEqual([]);
+    // anything more than { warm } is a job request, checked as one
+    expect(await errorOf({ warm: 'DeadUnits', id: 3 })).toBe('a job request needs the figure\'s name in "figure"');
+  });
+
   it('names the field of a malformed input', async () => {
     const good = { lr: 0.05, seed: 3, epochs: 5, ownData: null };
     expect(await errorOf({ id: 2, figure: 'DeadUnits', input: null })).toBe('DeadUnits: the input must be an object with lr, seed, epochs, ownData');
