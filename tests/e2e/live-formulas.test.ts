@@ -44,3 +44,18 @@ describe('every displayed formula has a live counterpart within one screen', () 
         await close();
       });
 });
+
+describe('typeset formulas draw their stretchy glyphs', () => {
+  it('every \\underbrace is drawn (KaTeX’s SVG pieces keep their height; the prose’s rule for pictures leaves them alone)', async () => {
+    const url = articleUrl('l1-vs-l2-regularization');
+    const { page, close } = await open(url, { viewport: { width: 360, height: 780 } });
+    await page.goto(url);
+    const heights = await page.locator('.katex-html [class^="brace-"] svg').evaluateAll((els) =>
+      els.filter((el) => el.closest('.katex')!.getBoundingClientRect().height > 0).map((el) => el.getBoundingClientRect().height),
+    );
+    // "data loss" and "penalty" under the cost C(w), in its general form and in its live instance: 4 braces of 3 pieces
+    expect(heights).toHaveLength(12);
+    expect(heights.filter((h) => h < 5)).toEqual([]);
+    await close();
+  });
+});
