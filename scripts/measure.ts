@@ -142,8 +142,11 @@ const summary = (times: { paint: number; handlers: number }[]) => {
   return `input → next paint: median ${paints[Math.floor(paints.length / 2)] ?? 0} ms, slowest ${paints[paints.length - 1] ?? 0} ms; handlers at most ${handlers} ms`;
 };
 
-async function latencies(browser: Browser, base: string): Promise<Latency[]> {
-  const out: Latency[] = [];
+/** Cold reruns measured, each on a fresh page (a fresh worker); the median and the slowest are reported. */
+const COLD_RERUNS = 5;
+
+/** One cold rerun of the Experiment on a fresh phone page: rerun → first run's number shown, and → every run done. */
+async function coldRerun(browser: Browser, base: string): Promise<{ first: number; done: number }> {
   const { context, page } = await phone(browser);
   await page.goto(`${base}articles/l1-vs-l2-regularization/`, { waitUntil: 'networkidle' });
   const exp = page.locator('#fig-exp');
@@ -151,7 +154,6 @@ async function latencies(browser: Browser, base: string): Promise<Latency[]> {
   await exp.locator('.nn-figure-body').tap({ position: { x: 4, y: 4 } });
   await page.waitForFunction(() => !document.querySelector('#fig-exp astro-island[ssr]'));
   await page.waitForTimeout(500);
-  // A cold worker: the first rerun of the page.
   const t = await page.evaluate(
     () =>
       new Promise<{ first: number; done: number }>((resolve) => {
@@ -172,8 +174,23 @@ async function latencies(browser: Browser, base: string): Promise<Latency[]> {
         button.click();
       }),
   );
-  out.push({ what: 'Experiment: rerun → first run shown (cold worker)', ms: Math.round(t.first), goal: '≤ 100 ms' });
-  out.push({ what: 'Experiment: rerun → all 20 runs shown (cold worker)', ms: Math.round(t.done), goal: '≤ 1000 ms' });
+  await context.close();
+  return t;
+}
+
+async function latencies(browser: Browser, base: string): Promise<Latency[]> {
+  const out: Latency[] = [];
+  const runs: { first: number; done: number }[] = [];
+  for (let k = 0; k < COLD_RERUNS; k++) runs.push(await coldRerun(browser, base));
+  const spread = (pick: (r: { first: number; done: number }) => number) => {
+    const ms = runs.map(pick).sort((a, b) => a - b);
+    return { median: Math.round(ms[Math.floor(ms.length / 2)]), worst: Math.round(ms[ms.length - 1]) };
+  };
+  const first = spread((r) => r.first);
+  const done = spread((r) => r.done);
+  out.push({ what: `Experiment: rerun → first run shown (cold worker; median of ${COLD_RERUNS}, slowest ${first.worst} ms)`, ms: first.median, goal: '≤ 100 ms' });
+  out.push({ what: `Experiment: rerun → all 20 runs shown (cold worker; median of ${COLD_RERUNS}, slowest ${done.worst} ms)`, ms: done.median, goal: '≤ 1000 ms' });
+  const { context, page } = await phone(browser);
   // A slider step and a pointer move on the activation article.
   await page.goto(`${base}articles/activation-functions/`, { waitUntil: 'networkidle' });
   const softmax = page.locator('#fig-softmax');
