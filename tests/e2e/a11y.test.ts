@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launchChromium } from './support/browser';
+import { fileBrowser } from './support/browser';
 import { listPages, openPage } from './support/page';
 import { bringAllAlive } from './support/figure';
 
@@ -9,13 +9,7 @@ import { bringAllAlive } from './support/figure';
  * axe-core on every page with every figure alive, light and dark. A file of its own (it is the slowest
  * check of the reader's budgets) so that the e2e workers share the time evenly.
  */
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 const siteUrl = inject('siteUrl');
 // Every page, but of the embed pages (one per figure, tested in embed.test.ts) only one.
@@ -29,7 +23,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 describe('accessibility (axe-core), light and dark', () => {
   for (const path of pages) {
     it(`/${path} has no violations, in light and in dark mode, with every figure alive`, async () => {
-      const { page, close } = await openPage(browser, siteUrl);
+      const { page, close } = await openPage(browser(), siteUrl);
       await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
       await bringAllAlive(page);
       for (const scheme of ['light', 'dark'] as const) {

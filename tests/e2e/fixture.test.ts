@@ -1,16 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { fileBrowser } from './support/browser';
 import { allProblems, openPage, waitForHydration } from './support/page';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 const url = inject('fixtureUrl');
 const shots = 'test-results/screens';
@@ -19,7 +12,7 @@ mkdirSync(shots, { recursive: true });
 describe('the fixture site, served under /neural-notes/', () => {
   it('is served under the sub-path, with every asset under it', async () => {
     expect(new URL(url).pathname).toBe('/neural-notes/');
-    const { page, problems, close } = await openPage(browser, url);
+    const { page, problems, close } = await openPage(browser(), url);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(`${url}articles/fixture-article/`, { waitUntil: 'networkidle' });
@@ -30,7 +23,7 @@ describe('the fixture site, served under /neural-notes/', () => {
   });
 
   it('typesets the equations with KaTeX and its bundled fonts', async () => {
-    const { page, problems, close } = await openPage(browser, url);
+    const { page, problems, close } = await openPage(browser(), url);
     const fonts: string[] = [];
     page.on('response', (r) => {
       if (/KaTeX_.*\.woff2$/.test(r.url()) && r.ok()) fonts.push(r.url());
@@ -54,7 +47,7 @@ describe('the fixture site, served under /neural-notes/', () => {
   });
 
   it('hydrates the Preact island: clicking the button updates it', async () => {
-    const { page, problems, close } = await openPage(browser, url, { viewport: { width: 360, height: 740 } });
+    const { page, problems, close } = await openPage(browser(), url, { viewport: { width: 360, height: 740 } });
     await page.goto(`${url}articles/fixture-article/`, { waitUntil: 'networkidle' });
     const count = page.getByTestId('count');
     await count.scrollIntoViewIfNeeded();
@@ -69,7 +62,7 @@ describe('the fixture site, served under /neural-notes/', () => {
   });
 
   it('lists the published fixture article on the home page, and never the draft', async () => {
-    const { page, close } = await openPage(browser, url);
+    const { page, close } = await openPage(browser(), url);
     await page.goto(url);
     const titles = await page.locator('.article-list h3').allInnerTexts();
     expect(titles).toEqual(['Fixture article', 'Fixture figures']);
@@ -82,7 +75,7 @@ describe('the fixture site, served under /neural-notes/', () => {
 
 describe('shared widget plumbing on the fixture site', () => {
   it('draws a Plot figure at build time, and a Web Worker running packages/nn updates it', async () => {
-    const { page, problems, close } = await openPage(browser, url);
+    const { page, problems, close } = await openPage(browser(), url);
     await page.goto(`${url}articles/fixture-article/`, { waitUntil: 'networkidle' });
     const figure = page.locator('.nn-plot svg');
     await expect(figure.count()).resolves.toBe(1); // present before hydration: it is in the HTML
@@ -98,7 +91,7 @@ describe('shared widget plumbing on the fixture site', () => {
 
 describe('the figure toolbar', () => {
   it('copies a link with the state, and downloads SVG, PNG and CSV', async () => {
-    const { page, context, problems, close } = await openPage(browser, url, { acceptDownloads: true });
+    const { page, context, problems, close } = await openPage(browser(), url, { acceptDownloads: true });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
     await page.goto(`${url}articles/fixture-article/?demo.x=1`, { waitUntil: 'networkidle' });
     const figure = page.locator('#demo-figure');

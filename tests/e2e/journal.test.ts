@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { Cite } from 'rehype-citation';
-import { launchChromium } from './support/browser';
+import { fileBrowser } from './support/browser';
 import { allProblems, openPage } from './support/page';
 import { siteConfig } from '../../src/site.config';
 
@@ -12,13 +12,7 @@ import { siteConfig } from '../../src/site.config';
  * sidenotes (margin on a desktop, folded into the text on a phone), numbered equations and figures
  * with their previews, and the appendix (citation, BibTeX, history, licence) with the meta tags.
  */
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 const siteUrl = inject('siteUrl');
 const activations = `${siteUrl}articles/activation-functions/`;
@@ -51,7 +45,7 @@ async function recordShifts(page: Page) {
 
 describe('citation cards', () => {
   it('on hover, show the full reference with its DOI link, and move nothing on the page', async () => {
-    const { page, problems, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+    const { page, problems, close } = await openPage(browser(), siteUrl, { viewport: { width: 1280, height: 800 } });
     await recordShifts(page);
     await page.goto(activations, { waitUntil: 'networkidle' });
     const link = page.locator('a.cite[href="#ref-he2015"]').first();
@@ -78,7 +72,7 @@ describe('citation cards', () => {
   });
 
   it('on keyboard focus, show the reference; Escape closes it and keeps the focus; the card’s link is next in the tab order', async () => {
-    const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+    const { page, close } = await openPage(browser(), siteUrl, { viewport: { width: 1280, height: 800 } });
     await page.goto(regularization, { waitUntil: 'networkidle' });
     const link = page.locator('a.cite[href="#ref-zou2005"]').first();
     const card = await cardOf(page, link);
@@ -103,7 +97,7 @@ describe('citation cards', () => {
   });
 
   it('on a 360 px phone, the first tap opens the card on screen, a tap elsewhere closes it, and a tap on an open card’s link follows it', async () => {
-    const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const { page, close } = await openPage(browser(), siteUrl, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
     await page.goto(activations, { waitUntil: 'networkidle' });
     const link = page.locator('a.cite[href="#ref-nair2010"]').first();
     const card = await cardOf(page, link);
@@ -128,7 +122,7 @@ describe('citation cards', () => {
 describe('open cards and notes are accessible (axe-core), light and dark', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`a citation card, an equation preview and an opened sidenote in ${scheme} mode have no violations`, async () => {
-      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 360, height: 740 }, colorScheme: scheme, hasTouch: true, isMobile: true });
+      const { page, close } = await openPage(browser(), siteUrl, { viewport: { width: 360, height: 740 }, colorScheme: scheme, hasTouch: true, isMobile: true });
       await page.goto(regularization, { waitUntil: 'networkidle' });
       const targets = [page.locator('a.cite').first(), page.locator('a.xref[href^="#eq-"]').first(), page.locator('a.sidenote-ref[id]').first()];
       for (const link of targets) {
@@ -146,7 +140,7 @@ describe('open cards and notes are accessible (axe-core), light and dark', () =>
 
 describe('sidenotes', () => {
   it('at 1280 px, each note stands in the margin beside the line that refers to it', async () => {
-    const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+    const { page, close } = await openPage(browser(), siteUrl, { viewport: { width: 1280, height: 800 } });
     for (const url of [activations, regularization]) {
       await page.goto(url, { waitUntil: 'networkidle' });
       const refs = page.locator('a.sidenote-ref[id]');
@@ -168,7 +162,7 @@ describe('sidenotes', () => {
   });
 
   it('at 360 px, a note is folded into the text and opens there when its number is tapped; its own number folds it again', async () => {
-    const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const { page, close } = await openPage(browser(), siteUrl, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
     await page.goto(regularization, { waitUntil: 'networkidle' });
     const ref = page.locator('a.sidenote-ref[id]').first();
     const note = page.locator((await ref.getAttribute('href'))!);
@@ -193,7 +187,7 @@ describe('sidenotes', () => {
 
 describe('numbered equations and figures', () => {
   it('a reference to an equation names its number and previews the typeset equation on hover', async () => {
-    const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+    const { page, close } = await openPage(browser(), siteUrl, { viewport: { width: 1280, height: 800 } });
     for (const url of [activations, regularization]) {
       await page.goto(url, { waitUntil: 'networkidle' });
       const link = page.locator('a.xref[href^="#eq-"]').first();
@@ -215,7 +209,7 @@ describe('numbered equations and figures', () => {
   });
 
   it('figures are numbered in order in their captions, and a reference to one previews its caption', async () => {
-    const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+    const { page, close } = await openPage(browser(), siteUrl, { viewport: { width: 1280, height: 800 } });
     await page.goto(activations, { waitUntil: 'networkidle' });
     const numbers = await page.locator('.prose figure.nn-figure figcaption .figure-number').allInnerTexts();
     expect(numbers.length).toBeGreaterThan(3);
@@ -233,7 +227,7 @@ describe('numbered equations and figures', () => {
 
 describe('the appendix', () => {
   it('gives a citation and BibTeX that citation-js reads back as this article, and copies it', async () => {
-    const { page, context, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+    const { page, context, close } = await openPage(browser(), siteUrl, { viewport: { width: 1280, height: 800 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl).origin });
     for (const url of [activations, regularization]) {
       await page.goto(url, { waitUntil: 'networkidle' });
@@ -251,7 +245,7 @@ describe('the appendix', () => {
   });
 
   it('lists the article’s changes from git, each linked to the change on the repository, with “Report an error” and the licences', async () => {
-    const { page, close } = await openPage(browser, siteUrl);
+    const { page, close } = await openPage(browser(), siteUrl);
     await page.goto(activations, { waitUntil: 'networkidle' });
     const shallow = execFileSync('git', ['rev-parse', '--is-shallow-repository'], { encoding: 'utf8' }).trim() === 'true';
     const changes = await page.locator('.history li').evaluateAll((lis) =>
@@ -274,7 +268,7 @@ describe('the appendix', () => {
   });
 
   it('puts Google Scholar citation_* meta tags and a ScholarlyArticle in JSON-LD in the head, with the cited references', async () => {
-    const { page, close } = await openPage(browser, siteUrl);
+    const { page, close } = await openPage(browser(), siteUrl);
     for (const url of [activations, regularization]) {
       await page.goto(url);
       const title = (await page.locator('h1').innerText()).trim();

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './support/browser';
+import { fileBrowser } from './support/browser';
 import { allProblems, listPages, openPage, scrollThrough } from './support/page';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 const sites = [
   { name: 'site', url: inject('siteUrl'), dir: inject('siteDir') },
@@ -29,7 +22,7 @@ for (const site of sites) {
 
     for (const path of pages) {
       it(`/${path} loads with no errors and no request to another origin`, async () => {
-        const { page, problems, close } = await openPage(browser, site.url);
+        const { page, problems, close } = await openPage(browser(), site.url);
         const response = await page.goto(site.url + path, { waitUntil: 'networkidle' });
         expect(response?.status()).toBe(200);
         await scrollThrough(page);
@@ -44,7 +37,7 @@ for (const site of sites) {
     }
 
     it('answers an unknown address with the 404 page', async () => {
-      const { page, close } = await openPage(browser, site.url);
+      const { page, close } = await openPage(browser(), site.url);
       const response = await page.goto(`${site.url}this-page-does-not-exist/`);
       expect(response?.status()).toBe(404);
       await expect(page.locator('h1').innerText()).resolves.toBe('Page not found');
@@ -52,7 +45,7 @@ for (const site of sites) {
     });
 
     it('links from the home page to every published article, and every internal link resolves', async () => {
-      const { page, close } = await openPage(browser, site.url);
+      const { page, close } = await openPage(browser(), site.url);
       await page.goto(site.url);
       const articleLinks = await page.locator('.article-list a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
       const articlePages = pages.filter((p) => p.startsWith('articles/'));

@@ -1,20 +1,14 @@
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fileBrowser } from './support/browser';
 import { allProblems, listPages, openPage, scrollThrough } from './support/page';
 import { drawnTexts, overlaps } from './support/plots';
 import { bringAllAlive } from './support/figure';
 
 /** Reader-experience budgets on the real site: accessibility, JavaScript weight, layout shift, paint, keyboard. */
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -27,7 +21,7 @@ describe('JavaScript budget', () => {
   const budget = 20 * 1024;
   for (const path of pages) {
     it(`/${path}: an article loads at most 20 KB of JavaScript (gzip) before scrolling; a page without figures loads none`, async () => {
-      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+      const { page, close } = await openPage(browser(), siteUrl, { viewport: { width: 1280, height: 800 } });
       const scripts: string[] = [];
       page.on('response', (r) => {
         if (r.request().resourceType() === 'script' || r.url().endsWith('.js')) scripts.push(r.url());
@@ -47,7 +41,7 @@ describe('layout stability and paint', () => {
   for (const path of pages) {
     for (const [device, width] of [['desktop', 1280], ['phone', 360]] as const) {
       it(`/${path} on a ${device}: cumulative layout shift ≤ 0.05 while scrolling through, largest contentful paint ≤ 1 s`, async () => {
-        const { page, close } = await openPage(browser, siteUrl, { viewport: { width, height: 800 } });
+        const { page, close } = await openPage(browser(), siteUrl, { viewport: { width, height: 800 } });
         await page.addInitScript(() => {
           const w = window as unknown as { __cls: number; __lcp: number };
           w.__cls = 0;
@@ -78,7 +72,7 @@ describe('layout stability and paint', () => {
 describe('the page as it arrives', () => {
   it('on a desktop, the contents sit in their column beside the text even before the text has arrived', async () => {
     const path = articlePages[0];
-    const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+    const { page, close } = await openPage(browser(), siteUrl, { viewport: { width: 1280, height: 800 } });
     await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
     const final = await page.locator('.article-aside').boundingBox();
     // The same page cut off where the text begins: what a first paint can show while the rest is on its way.
@@ -99,7 +93,7 @@ describe('contents list', () => {
   // (That it folds before the first paint, and so moves nothing, is checked by the layout-shift test at phone width.)
   it('is folded above the text on a phone and open beside it on a desktop', async () => {
     for (const [width, open] of [[360, false], [1280, true]] as const) {
-      const { page, close } = await openPage(browser, siteUrl, { viewport: { width, height: 800 } });
+      const { page, close } = await openPage(browser(), siteUrl, { viewport: { width, height: 800 } });
       await page.goto(siteUrl + articlePages[0], { waitUntil: 'networkidle' });
       expect(await page.locator('.toc details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(open);
       await close();
@@ -110,7 +104,7 @@ describe('contents list', () => {
 describe('touch targets', () => {
   for (const path of ['', ...articlePages, 'widgets/', 'search/']) {
     it(`/${path}: every control, and every link that is not a word of the text, is at least 24 × 24 px on a 360 px phone`, async () => {
-      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 360, height: 800 } });
+      const { page, close } = await openPage(browser(), siteUrl, { viewport: { width: 360, height: 800 } });
       await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
       const small = await page.evaluate(() => {
         const out: string[] = [];
@@ -132,7 +126,7 @@ describe('touch targets', () => {
 describe('formulas on phones and at every width', () => {
   for (const path of articlePages) {
     it(`/${path}: every displayed formula fits a 360 px wide screen, with no sideways scrolling`, async () => {
-      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 360, height: 800 } });
+      const { page, close } = await openPage(browser(), siteUrl, { viewport: { width: 360, height: 800 } });
       await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
       const wide = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('.prose .katex-display')]
@@ -146,7 +140,7 @@ describe('formulas on phones and at every width', () => {
 
   for (const path of articlePages) {
     it(`/${path}: a full stop or comma after a short inline formula never starts a line, at any width`, async () => {
-      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+      const { page, close } = await openPage(browser(), siteUrl, { viewport: { width: 1280, height: 800 } });
       await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
       const stranded: string[] = [];
       for (let width = 300; width <= 1300; width += 23) {
@@ -178,7 +172,7 @@ describe('formulas on phones and at every width', () => {
 
   it('a function and its derivative stand side by side on a desktop and one under the other on a phone', async () => {
     const tops = async (width: number): Promise<number[]> => {
-      const { page, close } = await openPage(browser, siteUrl, { viewport: { width, height: 800 } });
+      const { page, close } = await openPage(browser(), siteUrl, { viewport: { width, height: 800 } });
       await page.goto(siteUrl + 'articles/activation-functions/', { waitUntil: 'networkidle' });
       // the ReLU row: f(x) = max(0, x) … and f'(x) = …
       const row = page.locator('.math-row').filter({ has: page.locator('annotation', { hasText: String.raw`\max(0, x)` }) });
@@ -227,7 +221,7 @@ async function textOutsideCards(page: Page): Promise<string[]> {
 describe('figures before and after JavaScript', () => {
   for (const path of articlePages) {
     it(`/${path}: every figure is drawn and captioned in the HTML, before any JavaScript runs`, async () => {
-      const { page, close } = await openPage(browser, siteUrl, { javaScriptEnabled: false });
+      const { page, close } = await openPage(browser(), siteUrl, { javaScriptEnabled: false });
       await page.goto(siteUrl + path);
       const figures = await page.locator('figure.nn-figure').evaluateAll((els) =>
         els.map((el) => ({ id: el.id, svgs: el.querySelectorAll('.nn-plot svg').length, caption: el.querySelector('figcaption')?.textContent?.trim() ?? '' })),
@@ -243,7 +237,7 @@ describe('figures before and after JavaScript', () => {
 
     for (const width of [360, 1280]) {
       it(`/${path} at ${width} px: with every figure alive, no NaN, Infinity or undefined on the page and no error`, async () => {
-        const { page, problems, close } = await openPage(browser, siteUrl, { viewport: { width, height: 800 } });
+        const { page, problems, close } = await openPage(browser(), siteUrl, { viewport: { width, height: 800 } });
         await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
         const ids = await page.locator('figure[data-nn-figure]').evaluateAll((els) => els.map((el) => el.id));
         for (const id of ids) {
@@ -263,7 +257,7 @@ describe('figures before and after JavaScript', () => {
 describe('print', () => {
   for (const path of articlePages) {
     it(`/${path} prints every table whole, no figure title apart from its plot, and no blank reserved space`, async () => {
-      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 794, height: 1123 } });
+      const { page, close } = await openPage(browser(), siteUrl, { viewport: { width: 794, height: 1123 } });
       await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
       await page.emulateMedia({ media: 'print' });
       const report = await page.evaluate(() => {
@@ -292,7 +286,7 @@ describe('figures legible at every width', () => {
   // stays at 11px or more on screen, from a phone to a desktop (figures as built).
   for (const path of articlePages) {
     it(`/${path}: every figure's text is at least 11px on screen, whole, and clear of the others, from 360 to 1280 px`, async () => {
-      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+      const { page, close } = await openPage(browser(), siteUrl, { viewport: { width: 1280, height: 800 } });
       await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
       const figures = await page.locator('figure.nn-figure[id]').evaluateAll((els) => els.map((el) => `#${el.id}`));
       expect(figures.length).toBeGreaterThan(3);
@@ -321,7 +315,7 @@ describe('figures legible at every width', () => {
 describe('tables and header on phones', () => {
   for (const path of articlePages) {
     it(`/${path}: every table, in the text or in a figure, fits a 360 px screen without scrolling sideways`, async () => {
-      const { page, close } = await openPage(browser, siteUrl, { viewport: { width: 360, height: 800 } });
+      const { page, close } = await openPage(browser(), siteUrl, { viewport: { width: 360, height: 800 } });
       await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
       const tables = await page.locator('table').count();
       expect(tables).toBeGreaterThan(0);
@@ -339,7 +333,7 @@ describe('tables and header on phones', () => {
 
   it('keeps the site name, the links and the theme button on screen down to 320 px', async () => {
     for (const width of [320, 360, 1280]) {
-      const { page, close } = await openPage(browser, siteUrl, { viewport: { width, height: 800 } });
+      const { page, close } = await openPage(browser(), siteUrl, { viewport: { width, height: 800 } });
       await page.goto(siteUrl, { waitUntil: 'networkidle' });
       const outside = await page.locator('.site-header a, .site-header button').evaluateAll((els, w) =>
         els.filter((el) => { const r = el.getBoundingClientRect(); return r.left < 0 || r.right > w; }).map((el) => el.textContent?.trim() || el.getAttribute('aria-label')),
@@ -353,7 +347,7 @@ describe('tables and header on phones', () => {
 describe('keyboard', () => {
   for (const path of ['', ...articlePages]) {
     it(`/${path}: Tab reaches every control, each with a visible focus ring`, async () => {
-      const { page, problems, close } = await openPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+      const { page, problems, close } = await openPage(browser(), siteUrl, { viewport: { width: 1280, height: 800 } });
       await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
       await bringAllAlive(page);
       const focusable = await page.evaluate(
@@ -388,7 +382,7 @@ describe('keyboard', () => {
 
 describe('theme', () => {
   it('follows the system, toggles, and remembers the choice without a flash on the next page', async () => {
-    const { page, close } = await openPage(browser, siteUrl, { colorScheme: 'light' });
+    const { page, close } = await openPage(browser(), siteUrl, { colorScheme: 'light' });
     await page.goto(siteUrl);
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await bg();
@@ -412,7 +406,7 @@ describe('theme', () => {
 
 describe('feeds, meta and search', () => {
   it('has an RSS feed and a sitemap listing every article, and Open Graph meta on every article', async () => {
-    const { page, close } = await openPage(browser, siteUrl);
+    const { page, close } = await openPage(browser(), siteUrl);
     const rss = await (await page.goto(`${siteUrl}rss.xml`))!.text();
     const sitemap = await (await page.goto(`${siteUrl}sitemap.xml`))!.text();
     for (const path of articlePages) {
@@ -437,7 +431,7 @@ describe('feeds, meta and search', () => {
   });
 
   it('says so when the search index cannot be loaded (offline), instead of searching for ever', async () => {
-    const { page, context, close } = await openPage(browser, siteUrl);
+    const { page, context, close } = await openPage(browser(), siteUrl);
     await page.goto(`${siteUrl}search/`, { waitUntil: 'networkidle' });
     await context.setOffline(true);
     await page.fill('.pagefind-ui__search-input', 'sigmoid');
@@ -450,7 +444,7 @@ describe('feeds, meta and search', () => {
   });
 
   it('finds articles by full-text search, under a sub-path too', async () => {
-    const { page, problems, close } = await openPage(browser, fixtureUrl);
+    const { page, problems, close } = await openPage(browser(), fixtureUrl);
     await page.goto(`${fixtureUrl}search/?q=sigmoid`, { waitUntil: 'networkidle' });
     const result = page.locator('.pagefind-ui__result-link').first();
     await expect.poll(() => result.count(), { timeout: 10_000 }).toBeGreaterThan(0);
@@ -465,7 +459,7 @@ describe('feeds, meta and search', () => {
   });
 
   it('shows result excerpts of prose: no TeX source, no formula glyphs, no figure controls', async () => {
-    const { page, problems, close } = await openPage(browser, siteUrl);
+    const { page, problems, close } = await openPage(browser(), siteUrl);
     // words that sit next to formulas and figures in both articles
     for (const q of ['derivative', 'penalty', 'slope']) {
       await page.goto(`${siteUrl}search/?q=${q}`, { waitUntil: 'networkidle' });
@@ -483,7 +477,7 @@ describe('feeds, meta and search', () => {
 describe('every figure can be shared and downloaded', () => {
   for (const path of articlePages) {
     it(`/${path}: each figure downloads its data as CSV and its picture as SVG`, async () => {
-      const { page, problems, close } = await openPage(browser, siteUrl, { acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+      const { page, problems, close } = await openPage(browser(), siteUrl, { acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
       const figures = page.locator('.nn-figure:has(.nn-figure-actions)');
       const count = await figures.count();
@@ -521,7 +515,7 @@ describe('every figure can be shared and downloaded', () => {
 describe('citations', () => {
   for (const path of articlePages) {
     it(`/${path}: citations are numbered in order of first citation, each links to its entry in the generated reference list, and the entry links back`, async () => {
-      const { page, close } = await openPage(browser, siteUrl);
+      const { page, close } = await openPage(browser(), siteUrl);
       await page.goto(siteUrl + path);
       const cites = await page.locator('.cite-cluster a.cite').evaluateAll((as) => as.map((a) => ({ id: a.id, href: a.getAttribute('href') ?? '', n: Number(a.textContent) })));
       expect(cites.length).toBeGreaterThan(0);
