@@ -118,7 +118,7 @@ function replayLast(net: Network, task: { inputs: number[][]; targets: number[][
 export function runPrelu(input: PreluInput, progress?: (done: number, total: number, partial: PreluResult) => void): PreluResult {
   const task = toyTask(input.seed, 64, input.ownData);
   const net = createNetwork({ sizes: PRELU_SIZES, activation: { name: 'prelu', initial: 0.25 }, init: 'heUniform', rng: createRng(input.seed, 2) });
-  const units = net.layers.flatMap((L, l) => Array.from(L.slopes, (_, j) => `${l + 1}.${j + 1}`));
+  const units = PRELU_UNITS;
   const slopes = [allSlopes(net)];
   const loss = [mse(net, task)];
   const rng: Rng = createRng(input.seed, 3);
@@ -127,14 +127,13 @@ export function runPrelu(input: PreluInput, progress?: (done: number, total: num
   const velocity = () => optimizer.currentVelocity()?.slopes.flatMap((v) => Array.from(v)) ?? units.map(() => 0);
   // where training stood before the latest step, and before the one now being taken
   const last: { before: BeforeStep | null } = { before: null };
-  let current = { params: net.snapshot(), velocity: units.map(() => 0), move: units.map(() => 0) };
+  let current = { params: net.snapshot(), slopes: allSlopes(net), velocity: units.map(() => 0), move: units.map(() => 0) };
   const trainer = new Trainer(net, task, {
     epochs: input.epochs, loss: 'sumSquared', optimizer, rng,
     onStep: ({ step, epoch, example }) => {
       last.before = { ...current, step, epoch, example };
       const a = allSlopes(net);
-      const aBefore = Array.from(net.views(current.params), (v) => Array.from(v.slopes)).flat();
-      current = { params: net.snapshot(), velocity: velocity(), move: aBefore.map((b, u) => b - a[u]) };
+      current = { params: net.snapshot(), slopes: a, velocity: velocity(), move: current.slopes.map((b, u) => b - a[u]) };
     },
     onEpoch: (rec) => {
       slopes.push(allSlopes(net));
