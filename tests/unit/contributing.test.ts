@@ -54,6 +54,16 @@ describe.each(['CONTRIBUTING.md', 'README.md'])('the commands in %s', (file) => 
   });
 });
 
+describe('package.json scripts', () => {
+  it('run only files that exist (a script the docs show must work)', () => {
+    const files = Object.entries(scripts).flatMap(([name, cmd]) =>
+      [...cmd.matchAll(/\b(?:node|tsx)\s+([\w./-]+\.(?:m?js|ts))/g)].map((m) => [name, m[1]] as const),
+    );
+    expect(files.length).toBeGreaterThan(0);
+    for (const [name, file] of files) expect(existsSync(join(root, file)), `npm run ${name}: ${file}`).toBe(true);
+  });
+});
+
 describe('CONTRIBUTING.md', () => {
   it('shows the commands a contributor needs', () => {
     const commands = shellLines(read('CONTRIBUTING.md')).flatMap(npmCommands);

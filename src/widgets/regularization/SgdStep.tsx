@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { SOURCE_SIZES } from '@neural-notes/nn';
 import type { IslandProps } from '../../figures/figure';
 import figure, { liveNumbers } from '../../figures/regularization/SgdStep.figure';
@@ -35,7 +35,14 @@ export default function SgdStep({ id, settings }: IslandProps<typeof figure>) {
   const weight = clampWeight({ layer: s.layer, row: s.row, col: s.col });
   const d = useMemo(() => walk.detail(step, weight), [walk, step, weight.layer, weight.row, weight.col]);
   useLiveValues(figure, id, s);
-  const [playing, setPlaying] = useState(false);
+  const [playing, setPlayingState] = useState(false);
+  // Pause takes effect at once: a step timer already due (its effect's cleanup runs only after the
+  // next paint) must not advance the walk once the reader has paused.
+  const playingNow = useRef(false);
+  const setPlaying = (on: boolean) => {
+    playingNow.current = on;
+    setPlayingState(on);
+  };
 
   // Play: one step every 1/speed seconds, until the last step or Pause.
   useEffect(() => {
@@ -44,7 +51,7 @@ export default function SgdStep({ id, settings }: IslandProps<typeof figure>) {
       setPlaying(false);
       return;
     }
-    const t = setTimeout(() => state.update({ step: step + 1 }), 1000 / s.speed);
+    const t = setTimeout(() => playingNow.current && state.update({ step: step + 1 }), 1000 / s.speed);
     return () => clearTimeout(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [playing, step, last, s.speed]);
