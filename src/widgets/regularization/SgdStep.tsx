@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { SOURCE_SIZES } from '@neural-notes/nn';
 import type { IslandProps } from '../../figures/figure';
 import figure, { liveNumbers } from '../../figures/regularization/SgdStep.figure';
@@ -13,6 +13,7 @@ import { Field } from '../shared/Field';
 import { useFigureState } from '../shared/figure-state';
 import { useLiveValues } from '../shared/live';
 import { PlotView } from '../shared/PlotView';
+import { usePlaying } from '../shared/playing';
 import { NetworkLayer } from './NetworkLayer';
 import { SgdStepTable } from './SgdStepTable';
 import { UrlNotice } from '../shared/UrlNotice';
@@ -35,14 +36,7 @@ export default function SgdStep({ id, settings }: IslandProps<typeof figure>) {
   const weight = clampWeight({ layer: s.layer, row: s.row, col: s.col });
   const d = useMemo(() => walk.detail(step, weight), [walk, step, weight.layer, weight.row, weight.col]);
   useLiveValues(figure, id, s);
-  const [playing, setPlayingState] = useState(false);
-  // Pause takes effect at once: a step timer already due (its effect's cleanup runs only after the
-  // next paint) must not advance the walk once the reader has paused.
-  const playingNow = useRef(false);
-  const setPlaying = (on: boolean) => {
-    playingNow.current = on;
-    setPlayingState(on);
-  };
+  const [playing, setPlaying, playingNow] = usePlaying();
 
   // Play: one step every 1/speed seconds, until the last step or Pause.
   useEffect(() => {

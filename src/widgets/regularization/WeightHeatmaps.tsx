@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import type { IslandProps } from '../../figures/figure';
 import figure from '../../figures/regularization/WeightHeatmaps.figure';
 import { switchedOff, unpackHeatmap } from '../../models/regularization/heatmap-frames';
@@ -12,6 +12,7 @@ import { useFigureJob } from '../shared/figure-job';
 import { useFigureState } from '../shared/figure-state';
 import { JobStatus } from '../shared/JobControls';
 import { OwnData } from '../shared/OwnData';
+import { usePlaying } from '../shared/playing';
 import { UrlNotice } from '../shared/UrlNotice';
 import './regularization.css';
 
@@ -21,7 +22,7 @@ export default function WeightHeatmaps({ id, settings, initial }: IslandProps<ty
   const generated = () => import('../../models/regularization/experiment').then((m) => m.generatedPoints(s.seed));
   const job = useFigureJob(figure, s, initial, settings, { delay: 200 });
   const runs = useMemo(() => job.result.map(unpackHeatmap), [job.result]);
-  const [playing, setPlaying] = useState(false);
+  const [playing, setPlaying, playingNow] = usePlaying();
   // Training for new settings (not just fetching the frames the page did not carry).
   const busy = job.phase === 'running' && !job.current;
   const epochs = runs[0].epochs;
@@ -38,6 +39,7 @@ export default function WeightHeatmaps({ id, settings, initial }: IslandProps<ty
   useEffect(() => {
     if (!playing) return;
     const t = setInterval(() => {
+      if (!playingNow.current) return;
       const next = frame + 1;
       if (next >= frameCount) {
         setPlaying(false);

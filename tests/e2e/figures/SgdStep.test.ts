@@ -10,6 +10,7 @@ import { allProblems } from '../support/page';
 import { measureMainThread, type MainThreadWork } from '../support/main-thread';
 import { articleUrl, goLive, useBrowser } from '../support/figure';
 import { TIMED } from '../support/timed';
+import { holdTimers } from '../support/timers';
 
 const { open, browser } = useBrowser();
 afterAll(async () => {
@@ -196,36 +197,14 @@ describe('SgdStep', () => {
     await goLive(page, 'step');
     const fig = page.locator('#fig-step');
     await fig.getByLabel('steps per second').selectOption('1');
-    // The page's one-second timers are held here, so the test decides when Play's next step falls due.
-    await page.evaluate(() => {
-      const w = window as unknown as { __due: (() => void)[] };
-      w.__due = [];
-      const realSet = window.setTimeout.bind(window);
-      const realClear = window.clearTimeout.bind(window);
-      const held = new Map<number, () => void>();
-      let next = 1e9;
-      window.setTimeout = ((fn: () => void, ms?: number, ...rest: unknown[]) => {
-        if (ms !== 1000) return realSet(fn, ms, ...rest);
-        const id = next++;
-        held.set(id, fn);
-        w.__due.push(() => held.get(id)?.());
-        return id;
-      }) as typeof window.setTimeout;
-      window.clearTimeout = ((id?: number) => (id !== undefined && held.delete(id) ? undefined : realClear(id))) as typeof window.clearTimeout;
-    });
-    const due = () => page.evaluate(() => (window as unknown as { __due: unknown[] }).__due.length);
-    const fireDue = () => page.evaluate(() => (window as unknown as { __due: (() => void)[] }).__due.shift()!());
+    const timers = await holdTimers(page, 1000); // Play's steps, at one a second
     await fig.getByRole('button', { name: 'Play' }).click();
-    await expect.poll(due).toBe(1);
-    await fireDue(); // step 2
+    await expect.poll(timers.live).toBe(1);
+    await timers.fire(); // step 2
     await expect.poll(() => stepShown(page)).toBe(2);
-    await expect.poll(due).toBe(1); // step 3's timer is set
-    // Pause, and in the same moment the timer falls due (before the page has painted the paused state)
-    await page.evaluate(() => {
-      const pause = [...document.querySelectorAll<HTMLButtonElement>('#fig-step button')].find((b) => b.textContent?.includes('Pause'))!;
-      pause.click();
-      (window as unknown as { __due: (() => void)[] }).__due.shift()!();
-    });
+    await expect.poll(timers.live).toBe(1); // step 3's timer is set
+    // Pause, and in the same moment step 3's timer falls due (before the page has painted the paused state)
+    await timers.fire('#fig-step .reg-sgd-play');
     await page.waitForTimeout(300);
     expect(await stepShown(page)).toBe(2);
     await showsCore(page, 2);

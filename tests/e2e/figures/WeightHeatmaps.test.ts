@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { allProblems } from '../support/page';
 import { articleUrl, goLive, useBrowser } from '../support/figure';
+import { holdTimers } from '../support/timers';
 
 const { open, browser } = useBrowser();
 afterAll(async () => {
@@ -25,6 +26,29 @@ describe('WeightHeatmaps', () => {
     await page.locator('#fig-heat input[type="range"]').fill('10');
     await expect.poll(() => page.locator('#fig-heat [data-testid="heat-epoch"]').innerText()).toMatch(/^After epoch 10 of 100/);
     await expect.poll(() => page.url()).toContain('heat.epoch=10');
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('plays the epochs and stops at once on Pause, even when the next frame falls due with the press', async () => {
+    const { page, problems, close } = await open(url);
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await goLive(page, 'heat');
+    const epoch = () => page.locator('#fig-heat [data-testid="heat-epoch"]').innerText();
+    const timers = await holdTimers(page, 120); // Play's frames
+    const play = page.locator('#fig-heat').getByRole('button', { name: 'Play' });
+    await play.click(); // from the last epoch, Play starts again at epoch 0
+    await expect.poll(epoch, { timeout: 15_000 }).toMatch(/^After epoch 0 of 100/);
+    await expect.poll(timers.live).toBe(1);
+    await timers.fire();
+    await expect.poll(epoch, { timeout: 15_000 }).not.toMatch(/^After epoch 0 of 100/);
+    const shown = await epoch();
+    expect(shown).toMatch(/^After epoch [1-9]\d* of 100/);
+    await expect.poll(timers.live).toBe(1);
+    await timers.fire('#fig-heat .reg-heatmaps button'); // Pause, and the next frame falls due in the same moment
+    await page.waitForTimeout(300);
+    expect(await epoch()).toBe(shown);
+    await expect.poll(() => play.isVisible()).toBe(true); // the button says Play again
     expect(allProblems(problems)).toEqual([]);
     await close();
   });
