@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { SOURCE_SIZES } from '@neural-notes/nn';
 import type { IslandProps } from '../../figures/figure';
 import figure, { liveNumbers } from '../../figures/regularization/SgdStep.figure';
@@ -36,19 +36,8 @@ export default function SgdStep({ id, settings }: IslandProps<typeof figure>) {
   const weight = clampWeight({ layer: s.layer, row: s.row, col: s.col });
   const d = useMemo(() => walk.detail(step, weight), [walk, step, weight.layer, weight.row, weight.col]);
   useLiveValues(figure, id, s);
-  const [playing, setPlaying, playingNow] = usePlaying();
-
   // Play: one step every 1/speed seconds, until the last step or Pause.
-  useEffect(() => {
-    if (!playing) return;
-    if (step >= last) {
-      setPlaying(false);
-      return;
-    }
-    const t = setTimeout(() => playingNow.current && state.update({ step: step + 1 }), 1000 / s.speed);
-    return () => clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [playing, step, last, s.speed]);
+  const [playing, setPlaying] = usePlaying({ delayMs: 1000 / s.speed, at: step, atEnd: step >= last, advance: () => state.update({ step: step + 1 }) });
 
   const go = (n: number) => {
     setPlaying(false);

@@ -22,7 +22,6 @@ export default function WeightHeatmaps({ id, settings, initial }: IslandProps<ty
   const generated = () => import('../../models/regularization/experiment').then((m) => m.generatedPoints(s.seed));
   const job = useFigureJob(figure, s, initial, settings, { delay: 200 });
   const runs = useMemo(() => job.result.map(unpackHeatmap), [job.result]);
-  const [playing, setPlaying, playingNow] = usePlaying();
   // Training for new settings (not just fetching the frames the page did not carry).
   const busy = job.phase === 'running' && !job.current;
   const epochs = runs[0].epochs;
@@ -31,25 +30,18 @@ export default function WeightHeatmaps({ id, settings, initial }: IslandProps<ty
   const frame = Math.max(0, epochs.findLastIndex((e) => e <= s.epoch));
   const every = job.resultInput.every;
 
+  // Play: the next frame every 120 ms; past the last one, Play turns off.
+  const [playing, setPlaying] = usePlaying({
+    delayMs: 120,
+    at: frame,
+    atEnd: false,
+    advance: () => (frame + 1 >= frameCount ? setPlaying(false) : state.update({ epoch: epochs[frame + 1] })),
+  });
+
   // A new job stops the animation.
   useEffect(() => {
     if (busy) setPlaying(false);
   }, [busy]);
-
-  useEffect(() => {
-    if (!playing) return;
-    const t = setInterval(() => {
-      if (!playingNow.current) return;
-      const next = frame + 1;
-      if (next >= frameCount) {
-        setPlaying(false);
-        return;
-      }
-      state.update({ epoch: epochs[next] });
-    }, 120);
-    return () => clearInterval(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [playing, frame, frameCount, epochs]);
 
   // The colour scale's end, the same for every frame of both runs (the runs carry it: the page may carry only one frame).
   const maxAbs = useMemo(() => Math.ceil(Math.max(...runs.map((r) => r.maxAbs)) * 10) / 10, [runs]);
