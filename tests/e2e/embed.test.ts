@@ -118,6 +118,7 @@ describe('embed pages', () => {
       let setting: string | null = null;
       for (let i = 0; i < Math.min(4, await controls.count()) && !setting; i++) {
         const name = await controls.nth(i).getAttribute('data-setting');
+        const before = new URL(article.page.url()).search;
         const control = controls.nth(i).locator('input[type="number"]:not([disabled]), input[type="range"]:not([disabled]), select:not([disabled]), input[type="checkbox"]:not([disabled])').first();
         const kind = await control.evaluate((el) => (el.tagName === 'SELECT' ? 'select' : (el as HTMLInputElement).type));
         if (kind === 'checkbox') {
@@ -140,8 +141,10 @@ describe('embed pages', () => {
             await control.press('Enter');
           }
         }
-        for (let t = 0; t < 20 && !setting; t++) {
-          if (new URL(article.page.url()).search.includes(`${e.id}.`)) setting = name;
+        // the address changed with this control (on a busy machine it can follow the change by seconds,
+        // and a later control must not be credited with an earlier one's entry: so each waits 5 s)
+        for (let t = 0; t < 50 && !setting; t++) {
+          if (new URL(article.page.url()).search !== before) setting = name;
           else await article.page.waitForTimeout(100);
         }
       }
