@@ -50,11 +50,24 @@ export interface MainThreadTask {
  * waits for a core, so the thread's own time (the trace's thread duration) is what is compared.
  */
 export async function longTasks(page: Page, act: () => Promise<unknown>, over = 50, settle = 300): Promise<MainThreadTask[]> {
-  const own = await traceMainThread(page, act, settle);
-  return own
+  return (await tasksAndWorkers(page, act, over, settle)).long;
+}
+
+/**
+ * The main thread's long tasks (as `longTasks`) and the page's dedicated workers' own running time
+ * (ms, the sum of their tasks' thread durations) while `act` runs and `settle` ms after: what a
+ * computation in a worker costs, which the clock overstates on a busy machine.
+ */
+export async function tasksAndWorkers(page: Page, act: () => Promise<unknown>, over = 50, settle = 300): Promise<{ long: MainThreadTask[]; workerMs: number }> {
+  const events = await traceRenderer(page, act, settle);
+  const long = threadEvents(events, 'CrRendererMain')
     .filter((e) => e.name === 'RunTask')
     .map((e) => ({ wall: e.dur! / 1000, cpu: (e.tdur ?? e.dur!) / 1000 }))
     .filter((t) => t.cpu > over);
+  const workerMs = threadEvents(events, 'DedicatedWorker thread')
+    .filter((e) => e.name === 'RunTask')
+    .reduce((sum, e) => sum + (e.tdur ?? e.dur!) / 1000, 0);
+  return { long, workerMs };
 }
 
 interface TraceEvent {
@@ -70,6 +83,19 @@ interface TraceEvent {
 
 /** The complete events of the page's main thread while `act` runs and `settle` ms after. */
 async function traceMainThread(page: Page, act: () => Promise<unknown>, settle: number): Promise<TraceEvent[]> {
+  return threadEvents(await traceRenderer(page, act, settle), 'CrRendererMain');
+}
+
+/** The complete events ('X') of the threads named `name` in the page's renderer process. */
+function threadEvents(events: TraceEvent[], name: string): TraceEvent[] {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) throw new Error('no renderer main thread in the trace');
+  const tids = new Set(events.filter((e) => e.name === 'thread_name' && e.pid === main.pid && e.args?.name === name).map((e) => e.tid));
+  return events.filter((e) => e.pid === main.pid && tids.has(e.tid) && e.ph === 'X' && e.dur !== undefined);
+}
+
+/** Every event of a trace taken while `act` runs and `settle` ms after. */
+async function traceRenderer(page: Page, act: () => Promise<unknown>, settle: number): Promise<TraceEvent[]> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
@@ -80,7 +106,5 @@ async function traceMainThread(page: Page, act: () => Promise<unknown>, settle: 
   await cdp.send('Tracing.end');
   await complete;
   await cdp.detach();
-  const thread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  if (!thread) throw new Error('no renderer main thread in the trace');
-  return events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.dur !== undefined);
+  return events;
 }
