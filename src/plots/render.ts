@@ -2,14 +2,38 @@ import * as Plot from '@observablehq/plot';
 import { hoistPlotStyles, plotDocument } from '#plot-document';
 
 /** Plot options as built by the pure builders in src/plots (no `document`: that is ours to add). */
-export type PlotOptions = Omit<Plot.PlotOptions, 'document'>;
+export type PlotOptions = Omit<Plot.PlotOptions, 'document'> & {
+  /**
+   * Set by a builder whose drawing has live marks (`className: LIVE` on the mark): marks whose
+   * data follow the reader while everything else stays put. `frame` names that everything else,
+   * as a key: two options with the same key have the same size, margins, scale domains, axes and
+   * other marks, so a redraw only has to draw the live marks again (`redrawLive`). Such a builder
+   * gives all four margins (without axes Plot would choose other ones).
+   */
+  live?: { readonly frame: string };
+};
+
+/** The class a builder gives a live mark (see `PlotOptions.live`). */
+export const LIVE = 'nn-live';
+
+/** A drawing as Plot returns it: an `svg` (or a `figure` around several), with its scales. */
+export type Drawing = Element & Pick<ReturnType<typeof Plot.plot>, 'scale'>;
 
 /**
  * Draws a figure and returns its markup. The same call runs at build time (server DOM) and in
  * the browser, so the figure in the HTML and the figure after hydration come from one code path.
  */
 export function renderPlot(options: PlotOptions): string {
-  const node = Plot.plot({ ...options, document: plotDocument() }) as Element;
+  return drawPlot(options).outerHTML;
+}
+
+/** Draws a figure (see `renderPlot`) and returns the element, with its scales for `redrawLive`. */
+export function drawPlot(options: PlotOptions): Drawing {
+  return finish(Plot.plot({ ...options, document: plotDocument() }) as unknown as Drawing);
+}
+
+/** What every drawing goes through after Plot: labels, style sheets, numbers. */
+function finish(node: Drawing): Drawing {
   // The figure is labelled as a whole (PlotView gives it role="img" and a label); Plot's own
   // aria-labels on inner groups have no role to belong to, so they are dropped.
   for (const el of node.querySelectorAll('[aria-label]')) {
@@ -19,13 +43,104 @@ export function renderPlot(options: PlotOptions): string {
   if (node.tagName.toLowerCase() === 'svg') node.removeAttribute('aria-label');
   hoistPlotStyles(node);
   trimNumbers(node);
-  return node.outerHTML;
+  return node;
+}
+
+/** Scales a drawing can have; a live redraw must find each one as the full drawing had it. */
+const SCALES = ['x', 'y', 'fx', 'fy', 'color', 'opacity', 'r', 'length', 'symbol'] as const;
+const scaleKey = (d: Drawing) => JSON.stringify(SCALES.map((name) => d.scale(name) ?? null));
+
+/**
+ * Brings the drawing inside `root` (drawn from options with the same `live.frame` as `next`, its
+ * full drawing being `full`) up to `next` by drawing only the live marks and putting them in
+ * place of the old ones: Plot skips the axes and the other marks, about three quarters of its work
+ * for the softmax chart. The result is
+ * the drawing `drawPlot(next)` would make (tests/unit/live-marks.test.ts). Returns false, having
+ * changed nothing, when that cannot be promised (another frame, marks that do not pair up, or
+ * scales that come out different); the caller then draws the whole figure.
+ */
+export function redrawLive(root: Element, full: Drawing, previous: PlotOptions, next: PlotOptions): boolean {
+  if (!previous.live || !next.live || previous.live.frame !== next.live.frame) return false;
+  const margins = [next.marginTop, next.marginRight, next.marginBottom, next.marginLeft];
+  if (next.margin === undefined && margins.some((m) => m === undefined)) return false;
+  const live = (next.marks ?? []).filter((m) => (m as { className?: string } | null)?.className === LIVE);
+  const old = root.querySelectorAll(`g.${LIVE}`);
+  if (live.length === 0 || old.length !== live.length) return false;
+  const node = finish(
+    Plot.plot({
+      ...next,
+      document: plotDocument(),
+      marks: live,
+      axis: null,
+      grid: false,
+      title: undefined,
+      subtitle: undefined,
+      caption: undefined,
+      x: { ...next.x, axis: null, grid: false },
+      y: { ...next.y, axis: null, grid: false },
+      fx: { ...next.fx, axis: null, grid: false },
+      fy: { ...next.fy, axis: null, grid: false },
+      color: { ...next.color, legend: false },
+    }) as unknown as Drawing,
+  );
+  const fresh = node.querySelectorAll(`g.${LIVE}`);
+  if (fresh.length !== old.length || scaleKey(node) !== scaleKey(full)) return false;
+  old.forEach((g, i) => {
+    if (sameShape(g, fresh[i])) copyInto(g, fresh[i]);
+    else g.replaceWith(fresh[i]);
+  });
+  return true;
+}
+
+/**
+ * The live marks of a drawing as text: each element's tag, attributes (sorted, as a parser may
+ * order them differently) and text. Two drawings whose live marks read the same are on the same
+ * pixel grid: Plot nudges its marks by half a pixel on a screen of one device pixel per CSS pixel,
+ * which the build does not, so the drawing in the HTML may not be the one the browser would make.
+ */
+export function liveMarkup(root: Element): string {
+  const out: string[] = [];
+  for (const g of root.querySelectorAll(`g.${LIVE}`)) {
+    for (const el of [g, ...g.querySelectorAll('*')]) {
+      const attributes = [...el.attributes].map((a) => `${a.name}=${a.value}`).sort();
+      out.push([el.tagName.toLowerCase(), ...attributes, el.children.length ? '' : el.textContent].join(' '));
+    }
+  }
+  return out.join('\n');
+}
+
+/** Whether two elements have the same tags all the way down (then one can take the other's attributes and text). */
+function sameShape(a: Element, b: Element): boolean {
+  if (a.tagName !== b.tagName || a.childNodes.length !== b.childNodes.length) return false;
+  for (let i = 0; i < a.childNodes.length; i++) {
+    const x = a.childNodes[i];
+    const y = b.childNodes[i];
+    if (x.nodeType !== y.nodeType) return false;
+    if (x.nodeType === 1 && !sameShape(x as Element, y as Element)) return false;
+  }
+  return true;
+}
+
+/**
+ * Makes `to` read as `from` (same shape, see `sameShape`), touching only what differs: a live
+ * redraw moves the bars of a chart, and the browser restyles a changed attribute more cheaply than
+ * a new element.
+ */
+function copyInto(to: Element, from: Element): void {
+  for (const { name } of [...to.attributes]) if (!from.hasAttribute(name)) to.removeAttribute(name);
+  for (const { name, value } of from.attributes) if (to.getAttribute(name) !== value) to.setAttribute(name, value);
+  for (let i = 0; i < to.childNodes.length; i++) {
+    const x = to.childNodes[i];
+    const y = from.childNodes[i];
+    if (x.nodeType === 1) copyInto(x as Element, y as Element);
+    else if (x.nodeValue !== y.nodeValue) x.nodeValue = y.nodeValue;
+  }
 }
 
 /** Attributes whose numbers are positions or sizes in pixels (a tenth of a pixel is below what a screen shows). */
-const PIXELS = ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'width', 'height', 'd', 'points', 'transform'];
+const PIXELS = new Set(['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'width', 'height', 'd', 'points', 'transform']);
 /** Attributes whose numbers are opacities (two decimals are 1% steps). */
-const OPACITIES = ['opacity', 'fill-opacity', 'stroke-opacity'];
+const OPACITIES = new Set(['opacity', 'fill-opacity', 'stroke-opacity']);
 const DECIMAL = /-?(?:\d*\.\d+|\d+)(?:e[-+]?\d+)?/gi;
 /** Worth rewriting: a fraction or an exponent. */
 const FRACTIONAL = /\.\d|\de[-+]?\d/i;
@@ -46,13 +161,10 @@ export function trimNumbers(root: Element): void {
   const hundredth = round(2);
   for (const el of [root, ...root.querySelectorAll('*')]) {
     if (el.tagName.toLowerCase() === 'svg') continue; // its viewBox and size stay exact
-    for (const name of PIXELS) {
-      const value = el.getAttribute(name);
-      if (value && FRACTIONAL.test(value)) el.setAttribute(name, value.replace(DECIMAL, tenth));
-    }
-    for (const name of OPACITIES) {
-      const value = el.getAttribute(name);
-      if (value && FRACTIONAL.test(value)) el.setAttribute(name, value.replace(DECIMAL, hundredth));
+    // Setting an attribute that is there already keeps the list as it is, so it can be walked live.
+    for (const { name, value } of el.attributes) {
+      const trim = PIXELS.has(name) ? tenth : OPACITIES.has(name) ? hundredth : null;
+      if (trim && FRACTIONAL.test(value)) el.setAttribute(name, value.replace(DECIMAL, trim));
     }
   }
 }

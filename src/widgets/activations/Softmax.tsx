@@ -4,7 +4,7 @@ import type { IslandProps } from '../../figures/figure';
 import figure from '../../figures/activations/Softmax.figure';
 import { SOFTMAX_PRESETS, classLabels, naiveSoftmaxFails, selectedClass } from '../../models/activations/softmax';
 import { formatNumber, formatProbability } from '../../lib/format';
-import { softmaxPlot } from '../../plots/activations/softmax';
+import { softmaxBars, softmaxPlot } from '../../plots/activations/softmax';
 import { Button, Controls, NumberField, Select } from '../shared/controls';
 import { DualPlot } from '../shared/DualPlot';
 import { Field, numberRule } from '../shared/Field';
@@ -30,8 +30,9 @@ export default function Softmax({ id, settings }: IslandProps<typeof figure>) {
   const labels = classLabels(z.length);
   const [wide, narrow] = useMemo(
     () => {
-      const bars = probs.map((p, i) => ({ label: labels[i], p, text: formatProbability(p) }));
-      return [softmaxPlot(bars), softmaxPlot(bars, { compact: true })];
+      const bars = softmaxBars(probs, labels);
+      // built only for the drawing on screen (DualPlot)
+      return [() => softmaxPlot(bars), () => softmaxPlot(bars, { compact: true })];
     },
     // labels follow z.length
     // eslint-disable-next-line react-hooks/exhaustive-deps

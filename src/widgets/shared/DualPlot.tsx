@@ -18,12 +18,16 @@ export type Side = 'wide' | 'narrow';
  * (the window or the box is resized, or the page is printed) the newly shown one is redrawn with
  * the current options before the browser paints it (a ResizeObserver callback runs before paint).
  *
+ * Each drawing's options can be given as a function (memoised by the caller like options), called
+ * only when that drawing is to be drawn: a slider step then builds the options of one drawing, not
+ * two.
+ *
  * `overlay`, if given, draws a layer for each drawing (e.g. a marker that follows the pointer),
  * placed right after it in the box with the same class, so the stylesheet shows it with its drawing.
  */
 export function DualPlot({ wide, narrow, label, data, small, overlay }: {
-  wide: PlotOptions;
-  narrow: PlotOptions;
+  wide: PlotOptions | (() => PlotOptions);
+  narrow: PlotOptions | (() => PlotOptions);
   label: string;
   data?: DataRows;
   small?: boolean;
@@ -54,10 +58,22 @@ export function DualPlot({ wide, narrow, label, data, small, overlay }: {
       removeEventListener('afterprint', check);
     };
   }, []);
-  // The options each drawing was last drawn with; PlotView redraws only when they change.
-  const drawn = useRef({ wide, narrow });
-  if (hidden !== 'wide') drawn.current.wide = wide;
-  if (hidden !== 'narrow') drawn.current.narrow = narrow;
+  // The options each drawing was last drawn with; PlotView redraws only when they change. Options
+  // given as a function are built once per function.
+  const built = useRef<WeakMap<() => PlotOptions, PlotOptions> | null>(null);
+  const options = (given: PlotOptions | (() => PlotOptions)): PlotOptions => {
+    if (typeof given !== 'function') return given;
+    built.current ??= new WeakMap();
+    const known = built.current.get(given);
+    if (known) return known;
+    const made = given();
+    built.current.set(given, made);
+    return made;
+  };
+  const drawn = useRef<Record<Side, PlotOptions> | null>(null);
+  if (!drawn.current) drawn.current = { wide: options(wide), narrow: options(narrow) };
+  if (hidden !== 'wide') drawn.current.wide = options(wide);
+  if (hidden !== 'narrow') drawn.current.narrow = options(narrow);
   return (
     <div ref={ref} class={small ? 'nn-dual nn-dual-small' : 'nn-dual'}>
       <PlotView options={drawn.current.wide} label={label} data={data} class={wideClass} />

@@ -1,5 +1,5 @@
-import { useCallback, useMemo, useRef } from 'preact/hooks';
-import { renderPlot, type PlotOptions } from '../../plots/render';
+import { useCallback, useLayoutEffect, useRef } from 'preact/hooks';
+import { drawPlot, liveMarkup, redrawLive, type Drawing, type PlotOptions } from '../../plots/render';
 import { rowsFromPlot } from '../../plots/plot-data';
 
 /** Rows a figure can hand to its "Download CSV" action (see src/components/figure-actions.ts). */
@@ -20,18 +20,50 @@ interface Props {
   class?: string;
 }
 
+/** What the drawing on screen was drawn from, and the last full drawing (whose scales a live redraw keeps). */
+interface Drawn {
+  options: PlotOptions;
+  full: Drawing;
+  /** The first drawing's markup: what the element is given once (in the HTML, or when it mounts). */
+  html: string;
+  /** Whether the drawing in the element is known to be the browser's own (see below). */
+  own: boolean;
+}
+
 /**
  * An Observable Plot figure. At build time it renders into the static HTML; after hydration it
- * keeps that markup (Preact does not touch innerHTML while hydrating) and redraws on change.
+ * keeps that markup (Preact does not touch innerHTML while hydrating, and the markup it is given
+ * never changes after the first drawing) and redraws on change, before the browser paints: only
+ * the live marks when the options allow it (`redrawLive`), else the whole drawing.
  */
 export function PlotView({ options, label, data, class: className }: Props) {
-  const svg = useMemo(() => renderPlot(options), [options]);
+  const box = useRef<PlotElement>(null);
+  const drawn = useRef<Drawn | null>(null);
+  if (!drawn.current) {
+    const full = drawPlot(options);
+    drawn.current = { options, full, html: full.outerHTML, own: false };
+  }
+  useLayoutEffect(() => {
+    const d = drawn.current!;
+    const el = box.current;
+    if (!el || d.options === options) return;
+    // A drawing from the build is redrawn in part only if the browser draws it alike (it does not
+    // on a screen where Plot moves marks by half a pixel; then the first change redraws it all).
+    d.own ||= liveMarkup(el) === liveMarkup(d.full);
+    if (!d.own || !redrawLive(el, d.full, d.options, options)) {
+      d.full = drawPlot(options);
+      el.replaceChildren(d.full);
+      d.own = true;
+    }
+    d.options = options;
+  }, [options]);
   // The rows are read when the reader asks for them, from the latest options; the element gets its
   // reader as it is attached (a ref runs while the island hydrates, before an effect would), so the
   // toolbar finds it as soon as the figure is live.
   const latest = useRef({ data, options });
   latest.current = { data, options };
   const attach = useCallback((el: PlotElement | null) => {
+    box.current = el;
     if (el) el.nnData = () => latest.current.data ?? rowsFromPlot(latest.current.options);
   }, []);
   return (
@@ -40,7 +72,7 @@ export function PlotView({ options, label, data, class: className }: Props) {
       class={`nn-plot ${className ?? ''}`}
       role="img"
       aria-label={label}
-      dangerouslySetInnerHTML={{ __html: svg }}
+      dangerouslySetInnerHTML={{ __html: drawn.current.html }}
     />
   );
 }

@@ -1,5 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { parseHTML } from 'linkedom';
+import { softmax } from '@neural-notes/nn';
+import { classLabels } from '../../../src/models/activations/softmax';
+import { softmaxBars, softmaxPlot } from '../../../src/plots/activations/softmax';
+import { LIVE, renderPlot } from '../../../src/plots/render';
 import { allProblems } from '../support/page';
 import { articleUrl, changes, goLive, useBrowser } from '../support/figure';
 
@@ -9,6 +14,14 @@ afterAll(async () => {
 });
 
 const article = articleUrl('activation-functions');
+
+/**
+ * The live marks of a drawing (`g.nn-live`), each element as its tag, sorted attributes and text:
+ * markup that reads the same from Chromium's DOM and from the build's. Source text, so that the
+ * page and Node run the same function.
+ */
+const LIVE_MARKS = `(root) => [...root.querySelectorAll('g.${LIVE}')].map((g) => [g, ...g.querySelectorAll('*')].map((e) =>
+  [e.tagName.toLowerCase(), ...[...e.attributes].map((a) => a.name + '=' + a.value).sort(), e.children.length ? '' : e.textContent].join(' ')))`;
 
 const probs = (page: Page) => page.locator('#fig-softmax [data-testid="softmax-probs"]').innerText();
 
@@ -36,6 +49,66 @@ describe('Softmax', () => {
     await fig.getByRole('button', { name: 'Huge logits', exact: true }).click();
     await expect.poll(() => probs(page)).toBe('0.665, 0.245, 0.09');
     await expect(fig.getByTestId('naive-status').innerText()).resolves.toContain('64-bit float');
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('a temperature step redraws only the bars and their labels, exactly as the build draws those settings', async () => {
+    // Two device pixels per CSS pixel, as on a phone or a laptop: Plot draws as the build does.
+    const { page, problems, close } = await open(article, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+    await page.goto(article, { waitUntil: 'networkidle' });
+    await goLive(page, 'softmax');
+    const plot = page.locator('#fig-softmax .nn-plot:visible').first();
+    // Every element of the drawing but the live marks is tagged, to be found again after the steps.
+    const tagged = await plot.evaluate((el, live) => {
+      const kept = [...el.querySelectorAll('*')].filter((e) => !e.closest(`g.${live}`));
+      for (const e of kept) (e as Element & { nnKept?: boolean }).nnKept = true;
+      return kept.length;
+    }, LIVE);
+    expect(tagged).toBeGreaterThan(20); // the svg, its grid, axes, labels and the rule at zero
+    await page.locator('#fig-softmax').getByRole('slider', { name: /Temperature/ }).focus();
+    for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => probs(page)).toBe('0.735, 0.142, 0.123');
+    await expect.poll(() => new URL(page.url()).searchParams.get('softmax.t')).toBe('1.4');
+    const after = await plot.evaluate(
+      (el, [live, liveMarks]) => ({
+        kept: [...el.querySelectorAll('*')].filter((e) => !e.closest(`g.${live}`) && (e as Element & { nnKept?: boolean }).nnKept).length,
+        fresh: [...el.querySelectorAll('*')].filter((e) => !e.closest(`g.${live}`) && !(e as Element & { nnKept?: boolean }).nnKept).length,
+        marks: (0, eval)(liveMarks)(el) as string[][],
+      }),
+      [LIVE, LIVE_MARKS] as const,
+    );
+    expect(after.kept, 'the frame is the same elements').toBe(tagged);
+    expect(after.fresh, 'nothing new besides the live marks').toBe(0);
+    // The build's drawing of the same settings (logits 3, 0.7, 0.5 at T = 1.4), read the same way.
+    const built = parseHTML(`<div>${renderPlot(softmaxPlot(softmaxBars(softmax([3, 0.7, 0.5], 1.4), classLabels(3))))}</div>`).document.querySelector('div')!;
+    const expected = (0, eval)(LIVE_MARKS)(built) as string[][];
+    expect(expected).toHaveLength(2);
+    expect(expected[1].join()).toContain('0.735');
+    expect(after.marks).toEqual(expected);
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('on a screen of one device pixel per CSS pixel, the bars redrawn alone are the drawing a full redraw gives', async () => {
+    // There Plot moves marks by half a pixel, which the build does not: the first step redraws
+    // the whole figure, later ones only the bars, and the result matches a full redraw.
+    const { page, problems, close } = await open(article, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    await page.goto(article, { waitUntil: 'networkidle' });
+    await goLive(page, 'softmax');
+    const fig = page.locator('#fig-softmax');
+    const drawing = () => fig.locator('.nn-plot:visible svg').first().evaluate((el) => el.outerHTML);
+    const built = await drawing();
+    await fig.getByRole('slider', { name: /Temperature/ }).focus();
+    for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => probs(page)).toBe('0.735, 0.142, 0.123');
+    const stepped = await drawing();
+    expect(stepped).not.toBe(built);
+    // Another class and back: the frame changes, so the figure is drawn whole, twice.
+    await changes(page, '#fig-softmax', () => fig.getByRole('button', { name: 'Add class' }).click());
+    await changes(page, '#fig-softmax', () => fig.getByRole('button', { name: 'Remove class 4' }).click());
+    expect(await probs(page)).toBe('0.735, 0.142, 0.123');
+    expect(await drawing()).toBe(stepped);
     expect(allProblems(problems)).toEqual([]);
     await close();
   });
