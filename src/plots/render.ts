@@ -4,7 +4,7 @@ import { hoistPlotStyles, plotDocument } from '#plot-document';
 /** Plot options as built by the pure builders in src/plots (no `document`: that is ours to add). */
 export type PlotOptions = Omit<Plot.PlotOptions, 'document'> & {
   /**
-   * Set by a builder whose drawing has live marks (`className: LIVE` on the mark): marks whose
+   * Set by a builder whose drawing has live marks (`className: live('name')` on the mark): marks whose
    * data follow the reader while everything else stays put. `frame` names that everything else,
    * as a key: two options with the same key have the same size, margins, scale domains, axes and
    * other marks, so a redraw only has to draw the live marks again (`redrawLive`). Such a builder
@@ -13,7 +13,7 @@ export type PlotOptions = Omit<Plot.PlotOptions, 'document'> & {
   live?: { readonly frame: string };
 };
 
-/** The class a builder gives a live mark (see `PlotOptions.live`). */
+/** The class every live mark has (see `PlotOptions.live` and `live`). */
 export const LIVE = 'nn-live';
 
 /** A drawing as Plot returns it: an `svg` (or a `figure` around several), with its scales. */
@@ -63,14 +63,17 @@ export function redrawLive(root: Element, full: Drawing, previous: PlotOptions, 
   if (!previous.live || !next.live || previous.live.frame !== next.live.frame) return false;
   const margins = [next.marginTop, next.marginRight, next.marginBottom, next.marginLeft];
   if (next.margin === undefined && margins.some((m) => m === undefined)) return false;
-  const live = (next.marks ?? []).filter((m) => (m as { className?: string } | null)?.className === LIVE);
-  const old = root.querySelectorAll(`g.${LIVE}`);
-  if (live.length === 0 || old.length !== live.length) return false;
+  const marks = (next.marks ?? []).filter((m) => isLive((m as { className?: unknown } | null)?.className));
+  const names = marks.map((m) => (m as { className: string }).className);
+  if (names.length === 0 || new Set(names).size !== names.length) return false;
+  // A mark with no data draws no group at all: groups pair up by their class, not their order.
+  const old = liveGroups(root);
+  if (!old || [...old.keys()].some((name) => !names.includes(name))) return false;
   const node = finish(
     Plot.plot({
       ...next,
       document: plotDocument(),
-      marks: live,
+      marks,
       axis: null,
       grid: false,
       title: undefined,
@@ -83,13 +86,36 @@ export function redrawLive(root: Element, full: Drawing, previous: PlotOptions, 
       color: { ...next.color, legend: false },
     }) as unknown as Drawing,
   );
-  const fresh = node.querySelectorAll(`g.${LIVE}`);
-  if (fresh.length !== old.length || scaleKey(node) !== scaleKey(full)) return false;
-  old.forEach((g, i) => {
-    if (sameShape(g, fresh[i])) copyInto(g, fresh[i]);
-    else g.replaceWith(fresh[i]);
-  });
+  const fresh = liveGroups(node);
+  // A group that was not there has no place to go (a full drawing puts it in order).
+  if (!fresh || [...fresh.keys()].some((name) => !old.has(name)) || scaleKey(node) !== scaleKey(full)) return false;
+  for (const [name, g] of old) {
+    const now = fresh.get(name);
+    if (!now) g.remove();
+    else if (sameShape(g, now)) copyInto(g, now);
+    else g.replaceWith(now);
+  }
   return true;
+}
+
+/** The class of a live mark (`className: live('bars')`); the name is unique within a drawing. */
+export function live(name: string): string {
+  return `${LIVE} ${LIVE}-${name}`;
+}
+
+function isLive(className: unknown): className is string {
+  return typeof className === 'string' && className.split(' ').includes(LIVE);
+}
+
+/** The live marks' groups of a drawing by their class, or null if two share one. */
+function liveGroups(root: Element): Map<string, Element> | null {
+  const groups = new Map<string, Element>();
+  for (const g of root.querySelectorAll(`g.${LIVE}`)) {
+    const name = g.getAttribute('class') ?? '';
+    if (groups.has(name)) return null;
+    groups.set(name, g);
+  }
+  return groups;
 }
 
 /**
@@ -161,10 +187,13 @@ export function trimNumbers(root: Element): void {
   const hundredth = round(2);
   for (const el of [root, ...root.querySelectorAll('*')]) {
     if (el.tagName.toLowerCase() === 'svg') continue; // its viewBox and size stay exact
-    // Setting an attribute that is there already keeps the list as it is, so it can be walked live.
-    for (const { name, value } of el.attributes) {
-      const trim = PIXELS.has(name) ? tenth : OPACITIES.has(name) ? hundredth : null;
-      if (trim && FRACTIONAL.test(value)) el.setAttribute(name, value.replace(DECIMAL, trim));
+    for (const name of PIXELS) {
+      const value = el.getAttribute(name);
+      if (value && FRACTIONAL.test(value)) el.setAttribute(name, value.replace(DECIMAL, tenth));
+    }
+    for (const name of OPACITIES) {
+      const value = el.getAttribute(name);
+      if (value && FRACTIONAL.test(value)) el.setAttribute(name, value.replace(DECIMAL, hundredth));
     }
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Plot from '@observablehq/plot';
-import { drawPlot, LIVE, redrawLive, renderPlot, type PlotOptions } from '../../src/plots/render';
+import { drawPlot, live, LIVE, redrawLive, renderPlot, type PlotOptions } from '../../src/plots/render';
 import { softmaxPlot, type SoftmaxBar } from '../../src/plots/activations/softmax';
+import { heatmapPlot } from '../../src/plots/regularization/heatmap';
 import { createRng } from '@neural-notes/nn';
 
 /** The drawing `previous` was drawn as, brought to `next` by a live redraw (or null if it declined). */
@@ -34,6 +35,32 @@ describe('live marks: redrawing only the marks that follow the reader', () => {
     }
   });
 
+  it('gives the weight heatmaps exactly as a full drawing does, for random weights and switched-off units, in both sizes', () => {
+    const random = createRng(11);
+    const sizes = [2, 10, 10, 1];
+    const weights = () => sizes.slice(1).map((n, l) => Array.from({ length: sizes[l] * n }, () => (random.next() < 0.1 ? 0 : random.uniform(-1.6, 1.6))));
+    const off = () => [0, 1].map(() => Array.from({ length: 10 }, (_, j) => j).filter(() => random.next() < 0.3));
+    for (const compact of [false, true]) {
+      for (let trial = 0; trial < 10; trial++) {
+        const a = heatmapPlot(sizes, weights(), off(), { maxAbs: 1.6, compact });
+        const b = heatmapPlot(sizes, weights(), off(), { maxAbs: 1.6, compact });
+        expect(redrawn(a, b)).toBe(renderPlot(b));
+      }
+    }
+    // a weight that is not a number leaves its cell out: the marks no longer pair up element by element
+    const gap = weights();
+    gap[1][3] = NaN;
+    const b = heatmapPlot(sizes, gap, [[], []], { maxAbs: 1.6 });
+    expect(redrawn(heatmapPlot(sizes, weights(), [[], []], { maxAbs: 1.6 }), b)).toBe(renderPlot(b));
+    // the last outline goes: its group is removed; the first one comes: the figure is drawn whole
+    const none = heatmapPlot(sizes, weights(), [[], []], { maxAbs: 1.6 });
+    const some = heatmapPlot(sizes, weights(), [[2], []], { maxAbs: 1.6 });
+    expect(redrawn(some, none)).toBe(renderPlot(none));
+    expect(redrawn(none, some)).toBeNull();
+    // another colour range is another frame (the key's labels change)
+    expect(redrawn(heatmapPlot(sizes, weights(), [[], []], { maxAbs: 1.6 }), heatmapPlot(sizes, weights(), [[], []], { maxAbs: 2 }))).toBeNull();
+  });
+
   it('handles the edges: a bar at 0 or 1, and a probability that is not a number', () => {
     const a = softmaxPlot(bars([0.2, 0.3, 0.5]));
     for (const ps of [[0, 0, 1], [1, 0, 0], [NaN, 0.5, 0.5]]) {
@@ -44,7 +71,7 @@ describe('live marks: redrawing only the marks that follow the reader', () => {
 
   it('draws the live marks with their class, in the build-time drawing too', () => {
     const html = renderPlot(softmaxPlot(bars([0.2, 0.3, 0.5])));
-    expect(html.match(new RegExp(`<g[^>]* class="${LIVE}"`, 'g'))).toHaveLength(2);
+    expect(html.match(new RegExp(`<g[^>]* class="${LIVE} ${LIVE}-(bars|labels)"`, 'g'))).toHaveLength(2);
   });
 
   it('declines when the frame differs: other classes, another size', () => {
@@ -61,7 +88,7 @@ describe('live marks: redrawing only the marks that follow the reader', () => {
       margin: 30,
       y: { domain: [0, max] },
       live: { frame: 'same key, wrongly' },
-      marks: [Plot.dot([1, 2, 3], { x: (d) => d, y: (d) => d, className: LIVE })],
+      marks: [Plot.dot([1, 2, 3], { x: (d) => d, y: (d) => d, className: live('dots') })],
     });
     const full = drawPlot(chart(3));
     const root = full.ownerDocument.createElement('div');
@@ -70,6 +97,8 @@ describe('live marks: redrawing only the marks that follow the reader', () => {
     expect(redrawLive(root, full, chart(3), chart(6))).toBe(false);
     expect(root.innerHTML).toBe(before);
     expect(redrawLive(root, full, chart(3), { ...chart(3), marks: [Plot.dot([1, 2, 3], { x: (d) => d, y: (d) => d })] })).toBe(false);
+    const twice = { ...chart(3), marks: [...chart(3).marks!, Plot.dot([2], { x: (d) => d, y: (d) => d, className: live('dots') })] };
+    expect(redrawLive(root, full, chart(3), twice)).toBe(false); // two marks of one name cannot be paired
     const { margin, ...unset } = chart(3);
     expect(margin).toBe(30);
     expect(redrawLive(root, full, chart(3), unset)).toBe(false); // margins left to Plot

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatProbability } from '../../lib/format';
-import { LIVE, type PlotOptions } from '../render';
+import { live, type PlotOptions } from '../render';
 
 export interface SoftmaxBar {
   /** Class label, e.g. "1". */
@@ -34,8 +34,8 @@ export function softmaxPlot(bars: readonly SoftmaxBar[], { compact = false } = {
     y: { domain: [0, 1], label: 'probability', grid: true, ticks: 5 },
     live: { frame: `softmax ${compact ? 'compact' : 'wide'} ${bars.map((b) => b.label).join(' ')}` },
     marks: [
-      Plot.barY(data, { x: 'label', y: 'p', fill: 'var(--accent)', fillOpacity: 0.85, className: LIVE }),
-      Plot.text(data, { x: 'label', y: 'p', text: 'text', dy: -8, fill: 'currentColor', fontSize: data.length > (compact ? 5 : 8) ? 9 : 12, className: LIVE }),
+      Plot.barY(data, { x: 'label', y: 'p', fill: 'var(--accent)', fillOpacity: 0.85, className: live('bars') }),
+      Plot.text(data, { x: 'label', y: 'p', text: 'text', dy: -8, fill: 'currentColor', fontSize: data.length > (compact ? 5 : 8) ? 9 : 12, className: live('labels') }),
       Plot.ruleY([0], { stroke: 'currentColor' }),
     ],
   };

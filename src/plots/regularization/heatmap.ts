@@ -5,7 +5,7 @@
  * their row in the matrix they feed.
  */
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '../render';
+import { live, type PlotOptions } from '../render';
 import { FONT_SIZE, NARROW_WIDTH } from './frame';
 
 export interface HeatCell {
@@ -158,6 +158,10 @@ export interface HeatmapOptions {
   compact?: boolean;
 }
 
+/**
+ * The weight matrices of one run. The weights and the outlines of switched-off units are live
+ * marks: stepping through the epochs or moving the threshold redraws only them (`redrawLive`).
+ */
 export function heatmapPlot(
   sizes: readonly number[],
   weights: readonly (readonly number[])[],
@@ -186,14 +190,15 @@ export function heatmapPlot(
     style: { fontSize: FONT_SIZE },
     x: { domain: [0, layout.width], axis: null },
     y: { domain: [0, rows], reverse: true, axis: null },
+    live: { frame: `heatmap ${width} ${compact ? 'compact' : 'wide'} ${sizes.join(',')} ${m}` },
     marks: [
       // each matrix's area, faintly, so a matrix of near-zero weights still shows its shape
       Plot.rect(
         layout.offsets.map((x, l) => ({ x1: x, x2: x + sizes[l + 1], y1: layout.tops[l], y2: layout.tops[l] + sizes[l] })),
         { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: 0.07 },
       ),
-      Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: (d: { w: number }) => weightFill(d.w), fillOpacity: (d: { w: number }) => weightOpacity(d.w, m), inset: 0.5 }),
-      Plot.rect(deadOutlines(sizes, removed, perRow), { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', stroke: 'var(--fg)', strokeWidth: 1.5, strokeDasharray: '3,2', fill: 'none' }),
+      Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: (d: { w: number }) => weightFill(d.w), fillOpacity: (d: { w: number }) => weightOpacity(d.w, m), inset: 0.5, className: live('weights') }),
+      Plot.rect(deadOutlines(sizes, removed, perRow), { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', stroke: 'var(--fg)', strokeWidth: 1.5, strokeDasharray: '3,2', fill: 'none', className: live('outlines') }),
       Plot.text(labels, { x: 'x', y: 'y', text: 'text', fill: 'currentColor', lineAnchor: 'bottom' }),
       Plot.rect([{ x1: key.cells[0].x1, x2: key.cells[key.cells.length - 1].x2, y1: key.cells[0].y1, y2: key.cells[0].y2 }], { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: 0.07 }),
       Plot.rect(key.cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: (d: { w: number }) => weightFill(d.w), fillOpacity: (d: { w: number }) => weightOpacity(d.w, m) }),

@@ -67,7 +67,8 @@ export default function WeightHeatmaps({ id, settings, initial }: IslandProps<ty
         const removed = switchedOff(r.sizes, weights, s.threshold);
         const hidden = r.sizes.slice(1, -1).reduce((a, b) => a + b, 0);
         const off = removed.reduce((a, u) => a + u.length, 0);
-        const [wide, narrow] = [false, true].map((compact) => heatmapPlot(r.sizes, weights, removed, { maxAbs, compact }));
+        // built only for the drawing on screen (DualPlot)
+        const [wide, narrow] = [false, true].map((compact) => () => heatmapPlot(r.sizes, weights, removed, { maxAbs, compact }));
         return { run: r, removed, hidden, off, wide, narrow, rows: heatRows(r.sizes, weights) };
       }),
     [runs, frame, s.threshold, maxAbs],

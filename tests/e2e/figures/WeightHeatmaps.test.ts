@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { allProblems } from '../support/page';
 import { articleUrl, goLive, useBrowser } from '../support/figure';
 import { holdTimers } from '../support/timers';
+import { drawingOf, tagFrame } from '../support/plots';
 
 const { open, browser } = useBrowser();
 afterAll(async () => {
@@ -26,6 +27,29 @@ describe('WeightHeatmaps', () => {
     await page.locator('#fig-heat input[type="range"]').fill('10');
     await expect.poll(() => page.locator('#fig-heat [data-testid="heat-epoch"]').innerText()).toMatch(/^After epoch 10 of 100/);
     await expect.poll(() => page.url()).toContain('heat.epoch=10');
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('an epoch and back redraws only the weights and outlines, and gives the drawing of the HTML again', async () => {
+    // Two device pixels per CSS pixel, as on a phone or a laptop: Plot draws as the build does.
+    const { page, problems, close } = await open(url, { deviceScaleFactor: 2 });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const l1 = '#fig-heat [data-testid="heat-l1"]';
+    const built = await drawingOf(page, l1);
+    await goLive(page, 'heat');
+    const slider = page.locator('#fig-heat input[type="range"]');
+    const last = await slider.inputValue();
+    expect(await tagFrame(page, l1)).toBe(built.frame);
+    const epoch = () => page.locator('#fig-heat [data-testid="heat-epoch"]').innerText();
+    await slider.fill(String(Number(last) - 2));
+    await expect.poll(epoch, { timeout: 15_000 }).toMatch(new RegExp(`^After epoch ${Number(last) - 2} of`));
+    await expect.poll(async () => (await drawingOf(page, l1)).markup).not.toEqual(built.markup);
+    await slider.fill(last);
+    await expect.poll(epoch).toMatch(new RegExp(`^After epoch ${last} of`));
+    const back = await drawingOf(page, l1);
+    expect(back.markup).toEqual(built.markup);
+    expect(back.kept, 'the frame (matrix areas, labels, colour key) is the same elements').toBe(built.frame);
     expect(allProblems(problems)).toEqual([]);
     await close();
   });
