@@ -63,8 +63,8 @@ export function redrawLive(root: Element, full: Drawing, previous: PlotOptions, 
   if (!previous.live || !next.live || previous.live.frame !== next.live.frame) return false;
   const margins = [next.marginTop, next.marginRight, next.marginBottom, next.marginLeft];
   if (next.margin === undefined && margins.some((m) => m === undefined)) return false;
-  const marks = (next.marks ?? []).filter((m) => isLive((m as { className?: unknown } | null)?.className));
-  const names = marks.map((m) => (m as { className: string }).className);
+  const marks = (next.marks ?? []).filter((m) => isLive(classOf(m)));
+  const names = marks.map((m) => classOf(m) as string);
   if (names.length === 0 || new Set(names).size !== names.length) return false;
   // A mark with no data draws no group at all: groups pair up by their class, not their order.
   const old = liveGroups(root);
@@ -102,6 +102,8 @@ export function redrawLive(root: Element, full: Drawing, previous: PlotOptions, 
 export function live(name: string): string {
   return `${LIVE} ${LIVE}-${name}`;
 }
+
+const classOf = (mark: unknown): unknown => (mark as { className?: unknown } | null)?.className;
 
 function isLive(className: unknown): className is string {
   return typeof className === 'string' && className.split(' ').includes(LIVE);
@@ -153,8 +155,11 @@ function sameShape(a: Element, b: Element): boolean {
  * a new element.
  */
 function copyInto(to: Element, from: Element): void {
-  for (const { name } of [...to.attributes]) if (!from.hasAttribute(name)) to.removeAttribute(name);
-  for (const { name, value } of from.attributes) if (to.getAttribute(name) !== value) to.setAttribute(name, value);
+  for (const name of to.getAttributeNames()) if (!from.hasAttribute(name)) to.removeAttribute(name);
+  for (const name of from.getAttributeNames()) {
+    const value = from.getAttribute(name)!;
+    if (to.getAttribute(name) !== value) to.setAttribute(name, value);
+  }
   for (let i = 0; i < to.childNodes.length; i++) {
     const x = to.childNodes[i];
     const y = from.childNodes[i];
@@ -168,6 +173,8 @@ const PIXELS = new Set(['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'widt
 /** Attributes whose numbers are opacities (two decimals are 1% steps). */
 const OPACITIES = new Set(['opacity', 'fill-opacity', 'stroke-opacity']);
 const DECIMAL = /-?(?:\d*\.\d+|\d+)(?:e[-+]?\d+)?/gi;
+/** A value that is one number and nothing else (most are): rounded without a search through it. */
+const NUMBER = /^-?(?:\d*\.\d+|\d+)(?:e[-+]?\d+)?$/i;
 /** Worth rewriting: a fraction or an exponent. */
 const FRACTIONAL = /\.\d|\de[-+]?\d/i;
 
@@ -187,13 +194,11 @@ export function trimNumbers(root: Element): void {
   const hundredth = round(2);
   for (const el of [root, ...root.querySelectorAll('*')]) {
     if (el.tagName.toLowerCase() === 'svg') continue; // its viewBox and size stay exact
-    for (const name of PIXELS) {
-      const value = el.getAttribute(name);
-      if (value && FRACTIONAL.test(value)) el.setAttribute(name, value.replace(DECIMAL, tenth));
-    }
-    for (const name of OPACITIES) {
-      const value = el.getAttribute(name);
-      if (value && FRACTIONAL.test(value)) el.setAttribute(name, value.replace(DECIMAL, hundredth));
+    for (const name of el.getAttributeNames()) {
+      const trim = PIXELS.has(name) ? tenth : OPACITIES.has(name) ? hundredth : null;
+      const value = trim && el.getAttribute(name);
+      if (!trim || !value || !FRACTIONAL.test(value)) continue;
+      el.setAttribute(name, NUMBER.test(value) ? trim(value) : value.replace(DECIMAL, trim));
     }
   }
 }
