@@ -5,6 +5,7 @@
  *   npm run measure -- --lighthouse               # also Lighthouse (mobile) on every page (fetches lighthouse@13 with npx)
  *   npm run measure -- --json > measure.json
  *   npm run measure -- --pages=/,/articles/activation-functions/   # only these pages
+ *   NEURAL_NOTES_OUT=dist-main npm run measure   # a build written elsewhere (to compare two builds in one run)
  *
  * Phone = a 360 × 740 screen at DPR 3, touch, and the CPU slowed 4× (Chrome DevTools' mobile
  * profile), in the headless Chromium the tests use. Figures from a shared machine drift: compare
@@ -21,7 +22,8 @@ import { listPages } from '../tests/e2e/support/page';
 import { serveStatic } from '../tests/e2e/support/server';
 
 const root = join(import.meta.dirname, '..');
-const dist = join(root, 'dist');
+// The built site: dist, or the folder a build was told to write (NEURAL_NOTES_OUT), to compare two builds.
+const dist = join(root, process.env.NEURAL_NOTES_OUT ?? 'dist');
 const args = new Set(process.argv.slice(2));
 /** `--pages=/a/,/b/`: measure only these pages (default: every page but 404). */
 const only = process.argv.find((a) => a.startsWith('--pages='))?.slice('--pages='.length).split(',').map((p) => p.replace(/^\//, ''));
@@ -138,8 +140,8 @@ async function interactionTimes(page: Page, act: () => Promise<void>): Promise<{
 
 const summary = (times: { paint: number; handlers: number }[]) => {
   const paints = times.map((t) => t.paint).sort((a, b) => a - b);
-  const handlers = Math.max(0, ...times.map((t) => t.handlers));
-  return `input → next paint: median ${paints[Math.floor(paints.length / 2)] ?? 0} ms, slowest ${paints[paints.length - 1] ?? 0} ms; handlers at most ${handlers} ms`;
+  const handlers = times.map((t) => t.handlers).sort((a, b) => a - b);
+  return `input → next paint: median ${paints[Math.floor(paints.length / 2)] ?? 0} ms, slowest ${paints[paints.length - 1] ?? 0} ms; handlers: median ${handlers[Math.floor(handlers.length / 2)] ?? 0} ms, at most ${handlers[handlers.length - 1] ?? 0} ms`;
 };
 
 /** Cold reruns measured, each on a fresh page (a fresh worker); the median and the slowest are reported. */
@@ -218,6 +220,26 @@ async function latencies(browser: Browser, base: string): Promise<Latency[]> {
     }
   });
   out.push({ what: `Explorer: 8 taps on the plot (${summary(moves)})`, ms: Math.max(0, ...moves.map((t) => t.paint)), goal: '≤ 16 ms of main-thread work' });
+  // Epoch steps through the weight heatmaps (two runs' matrices redrawn a step), once the worker
+  // has sent the frames (the page carries only the one on screen).
+  await page.goto(`${base}articles/l1-vs-l2-regularization/`, { waitUntil: 'networkidle' });
+  const heat = page.locator('#fig-heat');
+  await heat.scrollIntoViewIfNeeded();
+  await heat.locator('.nn-figure-body').tap({ position: { x: 4, y: 4 } });
+  await page.waitForFunction(() => !document.querySelector('#fig-heat astro-island[ssr]'));
+  const epochs = heat.locator('input[type="range"]');
+  await epochs.fill('0');
+  await page.waitForFunction(() => /^After epoch 0 of/.test(document.querySelector('#fig-heat [data-testid="heat-epoch"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+  await epochs.fill('50');
+  await page.waitForTimeout(1000);
+  const frames = await interactionTimes(page, async () => {
+    await epochs.focus();
+    for (let k = 0; k < 8; k++) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(160);
+    }
+  });
+  out.push({ what: `Heatmaps: 8 epoch steps (${summary(frames)})`, ms: Math.max(0, ...frames.map((t) => t.paint)), goal: '≤ 16 ms of main-thread work' });
   await context.close();
   return out;
 }
