@@ -9,8 +9,13 @@ export type PlotOptions = Omit<Plot.PlotOptions, 'document'> & {
    * as a key: two options with the same key have the same size, margins, scale domains, axes and
    * other marks, so a redraw only has to draw the live marks again (`redrawLive`). Such a builder
    * gives all four margins (without axes Plot would choose other ones).
+   *
+   * `patch` may give, by a live mark's class, a function that brings that mark's group up to date
+   * by itself, without Plot: for a mark whose elements keep their places and change only colours
+   * (the cells of a heatmap). It returns false, having changed nothing, when it cannot (then Plot
+   * draws the mark). Its attributes must read as Plot's would after `trimNumbers` (see `trimmed`).
    */
-  live?: { readonly frame: string };
+  live?: { readonly frame: string; readonly patch?: Readonly<Record<string, (group: Element) => boolean>> };
 };
 
 /** The class every live mark has (see `PlotOptions.live` and `live`). */
@@ -55,9 +60,10 @@ const scaleKey = (d: Drawing) => JSON.stringify(SCALES.map((name) => d.scale(nam
  * full drawing being `full`) up to `next` by drawing only the live marks and putting them in
  * place of the old ones: Plot skips the axes and the other marks, about three quarters of its work
  * for the softmax chart. The result is
- * the drawing `drawPlot(next)` would make (tests/unit/live-marks.test.ts). Returns false, having
- * changed nothing, when that cannot be promised (another frame, marks that do not pair up, or
- * scales that come out different); the caller then draws the whole figure.
+ * the drawing `drawPlot(next)` would make (tests/unit/live-marks.test.ts). Returns false when that
+ * cannot be promised (another frame, marks that do not pair up, or scales that come out
+ * different); the caller then draws the whole figure. Only a builder's `patch` may have changed
+ * the drawing by then, to what the whole figure redrawn will show anyway.
  */
 export function redrawLive(root: Element, full: Drawing, previous: PlotOptions, next: PlotOptions): boolean {
   if (!previous.live || !next.live || previous.live.frame !== next.live.frame) return false;
@@ -69,11 +75,18 @@ export function redrawLive(root: Element, full: Drawing, previous: PlotOptions, 
   // A mark with no data draws no group at all: groups pair up by their class, not their order.
   const old = liveGroups(root);
   if (!old || [...old.keys()].some((name) => !names.includes(name))) return false;
+  // Marks the builder brings up to date itself; Plot draws the others.
+  const patch = next.live.patch ?? {};
+  const drawn = marks.filter((_, i) => {
+    const group = old.get(names[i]);
+    return !(group && patch[names[i]]?.(group));
+  });
+  if (drawn.length === 0) return true;
   const node = finish(
     Plot.plot({
       ...next,
       document: plotDocument(),
-      marks,
+      marks: drawn,
       axis: null,
       grid: false,
       title: undefined,
@@ -89,8 +102,10 @@ export function redrawLive(root: Element, full: Drawing, previous: PlotOptions, 
   const fresh = liveGroups(node);
   // A group that was not there has no place to go (a full drawing puts it in order).
   if (!fresh || [...fresh.keys()].some((name) => !old.has(name)) || scaleKey(node) !== scaleKey(full)) return false;
-  for (const [name, g] of old) {
-    const now = fresh.get(name);
+  for (const mark of drawn) {
+    const name = classOf(mark) as string;
+    const [g, now] = [old.get(name), fresh.get(name)];
+    if (!g) continue;
     if (!now) g.remove();
     else if (sameShape(g, now)) copyInto(g, now);
     else g.replaceWith(now);
@@ -184,14 +199,6 @@ const FRACTIONAL = /\.\d|\de[-+]?\d/i;
  * figure drawn at build time). Build and browser trim alike, so their drawings stay identical.
  */
 export function trimNumbers(root: Element): void {
-  const round = (digits: number) => (text: string) => {
-    const v = Number(text);
-    if (!Number.isFinite(v)) return text;
-    const r = Number(v.toFixed(digits));
-    return String(r === 0 ? 0 : r);
-  };
-  const tenth = round(1);
-  const hundredth = round(2);
   for (const el of [root, ...root.querySelectorAll('*')]) {
     if (el.tagName.toLowerCase() === 'svg') continue; // its viewBox and size stay exact
     for (const name of el.getAttributeNames()) {
@@ -202,3 +209,19 @@ export function trimNumbers(root: Element): void {
     }
   }
 }
+
+const round = (digits: number) => (text: string) => {
+  const v = Number(text);
+  if (!Number.isFinite(v)) return text;
+  const r = Number(v.toFixed(digits));
+  return String(r === 0 ? 0 : r);
+};
+const tenth = round(1);
+const hundredth = round(2);
+
+/** A number as `trimNumbers` leaves it in an attribute: a pixel to a tenth, an opacity to a hundredth (for a `patch`). */
+export function trimmed(value: number, kind: 'pixels' | 'opacity'): string {
+  const text = String(value);
+  return FRACTIONAL.test(text) ? (kind === 'pixels' ? tenth : hundredth)(text) : text;
+}
+

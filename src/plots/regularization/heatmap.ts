@@ -5,7 +5,7 @@
  * their row in the matrix they feed.
  */
 import * as Plot from '@observablehq/plot';
-import { live, type PlotOptions } from '../render';
+import { live, trimmed, type PlotOptions } from '../render';
 import { FONT_SIZE, NARROW_WIDTH } from './frame';
 
 export interface HeatCell {
@@ -149,6 +149,22 @@ export function weightOpacity(w: number, maxAbs: number): number {
   return Math.min(1, Math.abs(w) / maxAbs);
 }
 
+const cellCount = (sizes: readonly number[]) => sizes.slice(1).reduce((n, fanOut, l) => n + sizes[l] * fanOut, 0);
+
+/** Gives each cell of a drawn heatmap its weight's colour, as Plot would (false, untouched, if the cells do not pair up). */
+function recolour(group: Element, cells: readonly HeatCell[], maxAbs: number): boolean {
+  const rects = group.children;
+  if (rects.length !== cells.length) return false;
+  cells.forEach((c, i) => {
+    const rect = rects[i];
+    const fill = weightFill(c.w);
+    const opacity = trimmed(weightOpacity(c.w, maxAbs), 'opacity');
+    if (rect.getAttribute('fill') !== fill) rect.setAttribute('fill', fill);
+    if (rect.getAttribute('fill-opacity') !== opacity) rect.setAttribute('fill-opacity', opacity);
+  });
+  return true;
+}
+
 export interface HeatmapOptions {
   /** Colour scale runs from −maxAbs to +maxAbs. */
   maxAbs: number;
@@ -190,7 +206,11 @@ export function heatmapPlot(
     style: { fontSize: FONT_SIZE },
     x: { domain: [0, layout.width], axis: null },
     y: { domain: [0, rows], reverse: true, axis: null },
-    live: { frame: `heatmap ${width} ${compact ? 'compact' : 'wide'} ${sizes.join(',')} ${m}` },
+    live: {
+      frame: `heatmap ${width} ${compact ? 'compact' : 'wide'} ${sizes.join(',')} ${m}`,
+      // Every weight a number: the cells are where they were, one per weight in order, and only their colours change.
+      patch: cells.length === cellCount(sizes) ? { [live('weights')]: (group) => recolour(group, cells, m) } : undefined,
+    },
     marks: [
       // each matrix's area, faintly, so a matrix of near-zero weights still shows its shape
       Plot.rect(
