@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Locator, Page } from 'playwright-core';
 import { findChromium, launchChromium } from '../tests/e2e/support/browser';
 import { listPages } from '../tests/e2e/support/page';
 import { serveStatic } from '../tests/e2e/support/server';
@@ -147,14 +147,20 @@ const summary = (times: { paint: number; handlers: number }[]) => {
 /** Cold reruns measured, each on a fresh page (a fresh worker); the median and the slowest are reported. */
 const COLD_RERUNS = 5;
 
+/** Brings a figure to life as a reader on a phone does (scrolls to it and taps it) and waits until it has hydrated. */
+async function tapAlive(page: Page, id: string): Promise<Locator> {
+  const figure = page.locator(`#fig-${id}`);
+  await figure.scrollIntoViewIfNeeded();
+  await figure.locator('.nn-figure-body').tap({ position: { x: 4, y: 4 } });
+  await page.waitForFunction((sel) => !document.querySelector(`${sel} astro-island[ssr]`), `#fig-${id}`);
+  return figure;
+}
+
 /** One cold rerun of the Experiment on a fresh phone page: rerun → first run's number shown, and → every run done. */
 async function coldRerun(browser: Browser, base: string): Promise<{ first: number; done: number }> {
   const { context, page } = await phone(browser);
   await page.goto(`${base}articles/l1-vs-l2-regularization/`, { waitUntil: 'networkidle' });
-  const exp = page.locator('#fig-exp');
-  await exp.scrollIntoViewIfNeeded();
-  await exp.locator('.nn-figure-body').tap({ position: { x: 4, y: 4 } });
-  await page.waitForFunction(() => !document.querySelector('#fig-exp astro-island[ssr]'));
+  const exp = await tapAlive(page, 'exp');
   await page.waitForTimeout(500);
   const t = await page.evaluate(
     () =>
@@ -195,10 +201,7 @@ async function latencies(browser: Browser, base: string): Promise<Latency[]> {
   const { context, page } = await phone(browser);
   // A slider step and a pointer move on the activation article.
   await page.goto(`${base}articles/activation-functions/`, { waitUntil: 'networkidle' });
-  const softmax = page.locator('#fig-softmax');
-  await softmax.scrollIntoViewIfNeeded();
-  await softmax.locator('.nn-figure-body').tap({ position: { x: 4, y: 4 } });
-  await page.waitForFunction(() => !document.querySelector('#fig-softmax astro-island[ssr]'));
+  const softmax = await tapAlive(page, 'softmax');
   const slider = softmax.getByRole('slider', { name: /Temperature/ });
   const steps = await interactionTimes(page, async () => {
     await slider.focus();
@@ -208,10 +211,7 @@ async function latencies(browser: Browser, base: string): Promise<Latency[]> {
     }
   });
   out.push({ what: `Softmax: 8 slider steps (${summary(steps)})`, ms: Math.max(0, ...steps.map((t) => t.paint)), goal: '≤ 16 ms of main-thread work' });
-  const all = page.locator('#fig-all');
-  await all.scrollIntoViewIfNeeded();
-  await all.locator('.nn-figure-body').tap({ position: { x: 4, y: 4 } });
-  await page.waitForFunction(() => !document.querySelector('#fig-all astro-island[ssr]'));
+  const all = await tapAlive(page, 'all');
   const box = (await all.locator('.act-panel').first().boundingBox())!;
   const moves = await interactionTimes(page, async () => {
     for (let k = 0; k < 8; k++) {
@@ -223,10 +223,7 @@ async function latencies(browser: Browser, base: string): Promise<Latency[]> {
   // Epoch steps through the weight heatmaps (two runs' matrices redrawn a step), once the worker
   // has sent the frames (the page carries only the one on screen).
   await page.goto(`${base}articles/l1-vs-l2-regularization/`, { waitUntil: 'networkidle' });
-  const heat = page.locator('#fig-heat');
-  await heat.scrollIntoViewIfNeeded();
-  await heat.locator('.nn-figure-body').tap({ position: { x: 4, y: 4 } });
-  await page.waitForFunction(() => !document.querySelector('#fig-heat astro-island[ssr]'));
+  const heat = await tapAlive(page, 'heat');
   const epochs = heat.locator('input[type="range"]');
   await epochs.fill('0');
   await page.waitForFunction(() => /^After epoch 0 of/.test(document.querySelector('#fig-heat [data-testid="heat-epoch"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
