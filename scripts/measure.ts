@@ -138,6 +138,16 @@ async function interactionTimes(page: Page, act: () => Promise<void>): Promise<{
   return page.evaluate(() => [...(window as unknown as { __events: Map<number, { paint: number; handlers: number }> }).__events.values()].map((v) => ({ paint: Math.round(v.paint), handlers: Math.round(v.handlers) })));
 }
 
+/** Eight steps of a slider by its right-arrow key, `gap` ms apart, timed as the reader's interactions. */
+const keySteps = (page: Page, slider: Locator, gap: number) =>
+  interactionTimes(page, async () => {
+    await slider.focus();
+    for (let k = 0; k < 8; k++) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(gap);
+    }
+  });
+
 const summary = (times: { paint: number; handlers: number }[]) => {
   const paints = times.map((t) => t.paint).sort((a, b) => a - b);
   const handlers = times.map((t) => t.handlers).sort((a, b) => a - b);
@@ -202,14 +212,7 @@ async function latencies(browser: Browser, base: string): Promise<Latency[]> {
   // A slider step and a pointer move on the activation article.
   await page.goto(`${base}articles/activation-functions/`, { waitUntil: 'networkidle' });
   const softmax = await tapAlive(page, 'softmax');
-  const slider = softmax.getByRole('slider', { name: /Temperature/ });
-  const steps = await interactionTimes(page, async () => {
-    await slider.focus();
-    for (let k = 0; k < 8; k++) {
-      await page.keyboard.press('ArrowRight');
-      await page.waitForTimeout(120);
-    }
-  });
+  const steps = await keySteps(page, softmax.getByRole('slider', { name: /Temperature/ }), 120);
   out.push({ what: `Softmax: 8 slider steps (${summary(steps)})`, ms: Math.max(0, ...steps.map((t) => t.paint)), goal: '≤ 16 ms of main-thread work' });
   const all = await tapAlive(page, 'all');
   const box = (await all.locator('.act-panel').first().boundingBox())!;
@@ -229,13 +232,7 @@ async function latencies(browser: Browser, base: string): Promise<Latency[]> {
   await page.waitForFunction(() => /^After epoch 0 of/.test(document.querySelector('#fig-heat [data-testid="heat-epoch"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
   await epochs.fill('50');
   await page.waitForTimeout(1000);
-  const frames = await interactionTimes(page, async () => {
-    await epochs.focus();
-    for (let k = 0; k < 8; k++) {
-      await page.keyboard.press('ArrowRight');
-      await page.waitForTimeout(160);
-    }
-  });
+  const frames = await keySteps(page, epochs, 160);
   out.push({ what: `Heatmaps: 8 epoch steps (${summary(frames)})`, ms: Math.max(0, ...frames.map((t) => t.paint)), goal: '≤ 16 ms of main-thread work' });
   await context.close();
   return out;

@@ -59,8 +59,8 @@ const scaleKey = (d: Drawing) => JSON.stringify(SCALES.map((name) => d.scale(nam
  * Brings the drawing inside `root` (drawn from options with the same `live.frame` as `next`, its
  * full drawing being `full`) up to `next` by drawing only the live marks and putting them in
  * place of the old ones: Plot skips the axes and the other marks, about three quarters of its work
- * for the softmax chart. The result is
- * the drawing `drawPlot(next)` would make (tests/unit/live-marks.test.ts). Returns false when that
+ * for the softmax chart. The result is the drawing `drawPlot(next)` would make
+ * (tests/unit/live-marks.test.ts). Returns false when that
  * cannot be promised (another frame, marks that do not pair up, or scales that come out
  * different); the caller then draws the whole figure. Only a builder's `patch` may have changed
  * the drawing by then, to what the whole figure redrawn will show anyway.
@@ -141,9 +141,10 @@ function liveGroups(root: Element): Map<string, Element> | null {
  * pixel grid: Plot nudges its marks by half a pixel on a screen of one device pixel per CSS pixel,
  * which the build does not, so the drawing in the HTML may not be the one the browser would make.
  */
-export function liveMarkup(root: Element): string {
+export function liveMarkup(root: Element, liveClass: string = LIVE): string {
+  // Self-contained (the class comes in as an argument), so a browser test can run it in the page.
   const out: string[] = [];
-  for (const g of root.querySelectorAll(`g.${LIVE}`)) {
+  for (const g of root.querySelectorAll(`g.${liveClass}`)) {
     for (const el of [g, ...g.querySelectorAll('*')]) {
       const attributes = [...el.attributes].map((a) => `${a.name}=${a.value}`).sort();
       out.push([el.tagName.toLowerCase(), ...attributes, el.children.length ? '' : el.textContent].join(' '));
@@ -204,8 +205,7 @@ export function trimNumbers(root: Element): void {
     for (const name of el.getAttributeNames()) {
       const trim = PIXELS.has(name) ? tenth : OPACITIES.has(name) ? hundredth : null;
       const value = trim && el.getAttribute(name);
-      if (!trim || !value || !FRACTIONAL.test(value)) continue;
-      el.setAttribute(name, NUMBER.test(value) ? trim(value) : value.replace(DECIMAL, trim));
+      if (trim && value && FRACTIONAL.test(value)) el.setAttribute(name, trimText(value, trim));
     }
   }
 }
@@ -222,6 +222,9 @@ const hundredth = round(2);
 /** A number as `trimNumbers` leaves it in an attribute: a pixel to a tenth, an opacity to a hundredth (for a `patch`). */
 export function trimmed(value: number, kind: 'pixels' | 'opacity'): string {
   const text = String(value);
-  return FRACTIONAL.test(text) ? (kind === 'pixels' ? tenth : hundredth)(text) : text;
+  return FRACTIONAL.test(text) ? trimText(text, kind === 'pixels' ? tenth : hundredth) : text;
 }
+
+/** Every number of an attribute's text rounded (a text that is one number, as most are, without a search through it). */
+const trimText = (text: string, trim: (number: string) => string) => (NUMBER.test(text) ? trim(text) : text.replace(DECIMAL, trim));
 

@@ -4,9 +4,10 @@ import { parseHTML } from 'linkedom';
 import { softmax } from '@neural-notes/nn';
 import { classLabels } from '../../../src/models/activations/softmax';
 import { softmaxBars, softmaxPlot } from '../../../src/plots/activations/softmax';
-import { LIVE, renderPlot } from '../../../src/plots/render';
+import { LIVE, liveMarkup, renderPlot } from '../../../src/plots/render';
 import { allProblems } from '../support/page';
 import { articleUrl, changes, goLive, useBrowser } from '../support/figure';
+import { drawingOf, tagFrame } from '../support/plots';
 
 const { open, browser } = useBrowser();
 afterAll(async () => {
@@ -14,14 +15,6 @@ afterAll(async () => {
 });
 
 const article = articleUrl('activation-functions');
-
-/**
- * The live marks of a drawing (`g.nn-live`), each element as its tag, sorted attributes and text:
- * markup that reads the same from Chromium's DOM and from the build's. Source text, so that the
- * page and Node run the same function.
- */
-const LIVE_MARKS = `(root) => [...root.querySelectorAll('g.${LIVE}')].map((g) => [g, ...g.querySelectorAll('*')].map((e) =>
-  [e.tagName.toLowerCase(), ...[...e.attributes].map((a) => a.name + '=' + a.value).sort(), e.children.length ? '' : e.textContent].join(' ')))`;
 
 const probs = (page: Page) => page.locator('#fig-softmax [data-testid="softmax-probs"]').innerText();
 
@@ -58,34 +51,23 @@ describe('Softmax', () => {
     const { page, problems, close } = await open(article, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
     await page.goto(article, { waitUntil: 'networkidle' });
     await goLive(page, 'softmax');
-    const plot = page.locator('#fig-softmax .nn-plot:visible').first();
+    const plot = page.locator('#fig-softmax .nn-plot:visible svg').first();
     // Every element of the drawing but the live marks is tagged, to be found again after the steps.
-    const tagged = await plot.evaluate((el, live) => {
-      const kept = [...el.querySelectorAll('*')].filter((e) => !e.closest(`g.${live}`));
-      for (const e of kept) (e as Element & { nnKept?: boolean }).nnKept = true;
-      return kept.length;
-    }, LIVE);
+    const tagged = await tagFrame(page, '#fig-softmax');
     expect(tagged).toBeGreaterThan(20); // the svg, its grid, axes, labels and the rule at zero
     await page.locator('#fig-softmax').getByRole('slider', { name: /Temperature/ }).focus();
     for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => probs(page)).toBe('0.735, 0.142, 0.123');
     await expect.poll(() => new URL(page.url()).searchParams.get('softmax.t')).toBe('1.4');
-    const after = await plot.evaluate(
-      (el, [live, liveMarks]) => ({
-        kept: [...el.querySelectorAll('*')].filter((e) => !e.closest(`g.${live}`) && (e as Element & { nnKept?: boolean }).nnKept).length,
-        fresh: [...el.querySelectorAll('*')].filter((e) => !e.closest(`g.${live}`) && !(e as Element & { nnKept?: boolean }).nnKept).length,
-        marks: (0, eval)(liveMarks)(el) as string[][],
-      }),
-      [LIVE, LIVE_MARKS] as const,
-    );
+    const after = await drawingOf(page, '#fig-softmax');
     expect(after.kept, 'the frame is the same elements').toBe(tagged);
-    expect(after.fresh, 'nothing new besides the live marks').toBe(0);
+    expect(after.frame - after.kept, 'nothing new besides the live marks').toBe(0);
     // The build's drawing of the same settings (logits 3, 0.7, 0.5 at T = 1.4), read the same way.
     const built = parseHTML(`<div>${renderPlot(softmaxPlot(softmaxBars(softmax([3, 0.7, 0.5], 1.4), classLabels(3))))}</div>`).document.querySelector('div')!;
-    const expected = (0, eval)(LIVE_MARKS)(built) as string[][];
-    expect(expected).toHaveLength(2);
-    expect(expected[1].join()).toContain('0.735');
-    expect(after.marks).toEqual(expected);
+    const expected = liveMarkup(built);
+    expect(expected.match(/^g /gm)).toHaveLength(2);
+    expect(expected).toContain('0.735');
+    expect(await plot.evaluate(liveMarkup, LIVE)).toBe(expected);
     expect(allProblems(problems)).toEqual([]);
     await close();
   });
