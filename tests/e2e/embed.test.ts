@@ -99,10 +99,15 @@ describe('embed pages', () => {
   });
 
   // every figure: the article's state, carried by its link into the embed page with that control hidden
-    // What a figure shows, without its controls: tables, readouts, statuses and the plots' text.
+    // What a figure shows, without its controls: tables, readouts, statuses and the text of the plots
+    // on screen. A figure drawn twice (DualPlot) keeps its hidden drawing at the options it was last
+    // drawn with, which depends on whether the URL's state came before the stylesheet hid it: that
+    // drawing is left out.
     const output = (page: Page, id: string) =>
       page.locator(`#fig-${id} .nn-figure-body`).evaluate((body) => {
         const copy = body.cloneNode(true) as HTMLElement;
+        const hidden = [...body.querySelectorAll('.nn-dual > *')].map((el) => el.getClientRects().length === 0);
+        copy.querySelectorAll('.nn-dual > *').forEach((el, i) => hidden[i] && el.remove());
         for (const el of copy.querySelectorAll('[data-setting], button, input, select, label, script, style, [data-testid="url-notice"]')) el.remove();
         return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
       });
@@ -161,7 +166,21 @@ describe('embed pages', () => {
       await goLive(embed.page, e.id);
       if (setting) expect(await visible(embed.page, `#fig-${e.id} [data-setting="${setting}"]`), `${e.id}: ${setting} hidden`).toBe(false);
       // computed figures train in both pages: equal once both have finished
-      await expect.poll(async () => (await output(embed.page, e.id)) === (await output(article.page, e.id)), { timeout: 30_000, message: `${e.id} at ${state}` }).toBe(true);
+      // (on failure the message shows both pages' outputs, so a difference can be read off the CI log)
+      let shown = '';
+      await expect
+        .poll(
+          async () => {
+            const [there, here] = [await output(embed.page, e.id), await output(article.page, e.id)];
+            shown = `embed: ${there}\narticle: ${here}`;
+            return there === here;
+          },
+          { timeout: 30_000, message: `${e.id} at ${state}` },
+        )
+        .toBe(true)
+        .catch((error: Error) => {
+          throw new Error(`${error.message}\n${shown}`);
+        });
       expect(await output(embed.page, e.id)).not.toMatch(/\bNaN\b/);
       expect(allProblems(embed.problems), e.id).toEqual([]);
       expect(allProblems(article.problems), e.id).toEqual([]);
