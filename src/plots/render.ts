@@ -14,8 +14,16 @@ export type PlotOptions = Omit<Plot.PlotOptions, 'document'> & {
    * by itself, without Plot: for a mark whose elements keep their places and change only colours
    * (the cells of a heatmap). It returns false, having changed nothing, when it cannot (then Plot
    * draws the mark). Its attributes must read as Plot's would after `trimNumbers` (see `trimmed`).
+   *
+   * `data` may give, by a live mark's class, a key of everything that mark shows within the frame
+   * (the outlines of switched-off units: which units are off). When the previous options gave the
+   * same key, the mark's group is left as it is, drawn by neither Plot nor a patch.
    */
-  live?: { readonly frame: string; readonly patch?: Readonly<Record<string, (group: Element) => boolean>> };
+  live?: {
+    readonly frame: string;
+    readonly patch?: Readonly<Record<string, (group: Element) => boolean>>;
+    readonly data?: Readonly<Record<string, string>>;
+  };
 };
 
 /** The class every live mark has (see `PlotOptions.live` and `live`). */
@@ -75,11 +83,15 @@ export function redrawLive(root: Element, full: Drawing, previous: PlotOptions, 
   // A mark with no data draws no group at all: groups pair up by their class, not their order.
   const old = liveGroups(root);
   if (!old || [...old.keys()].some((name) => !names.includes(name))) return false;
-  // Marks the builder brings up to date itself; Plot draws the others.
+  // Marks that show what they showed stay; marks the builder brings up to date itself are patched;
+  // Plot draws the others.
   const patch = next.live.patch ?? {};
+  const [was, now] = [previous.live.data ?? {}, next.live.data ?? {}];
   const drawn = marks.filter((_, i) => {
-    const group = old.get(names[i]);
-    return !(group && patch[names[i]]?.(group));
+    const name = names[i];
+    if (was[name] !== undefined && was[name] === now[name]) return false;
+    const group = old.get(name);
+    return !(group && patch[name]?.(group));
   });
   if (drawn.length === 0) return true;
   const node = finish(

@@ -57,6 +57,23 @@ describe('live marks: redrawing only the marks that follow the reader', () => {
     const some = heatmapPlot(sizes, weights(), [[2], []], { maxAbs: 1.6 });
     expect(redrawn(some, none)).toBe(renderPlot(none));
     expect(redrawn(none, some)).toBeNull();
+    // the same units off, other weights (an epoch step): the outlines' group stays the very same
+    // element, drawn again by nothing, and the drawing is still the full one
+    const off1 = [[2, 7], [4]];
+    const before = heatmapPlot(sizes, weights(), off1, { maxAbs: 1.6 });
+    const full = drawPlot(before);
+    const root = full.ownerDocument.createElement('div');
+    root.append(full);
+    const outlines = root.querySelector(`.${LIVE}-outlines`);
+    const after = heatmapPlot(sizes, weights(), off1.map((units) => [...units]), { maxAbs: 1.6 });
+    expect(redrawLive(root, full, before, after)).toBe(true);
+    expect(root.querySelector(`.${LIVE}-outlines`)).toBe(outlines);
+    expect(root.innerHTML).toBe(renderPlot(after));
+    // a mark whose key is unchanged is left alone: a builder that gave a wrong key would show stale outlines
+    const lying = { ...heatmapPlot(sizes, weights(), [[3], []], { maxAbs: 1.6 }) };
+    lying.live = { ...lying.live!, data: after.live!.data };
+    expect(redrawLive(root, full, after, lying)).toBe(true);
+    expect(root.innerHTML).not.toBe(renderPlot(lying));
     // another colour range is another frame (the key's labels change)
     expect(redrawn(heatmapPlot(sizes, weights(), [[], []], { maxAbs: 1.6 }), heatmapPlot(sizes, weights(), [[], []], { maxAbs: 2 }))).toBeNull();
   });

@@ -210,6 +210,8 @@ export function heatmapPlot(
       frame: `heatmap ${width} ${compact ? 'compact' : 'wide'} ${sizes.join(',')} ${m}`,
       // Every weight a number: the cells are where they were, one per weight in order, and only their colours change.
       patch: cells.length === cellCount(sizes) ? { [live('weights')]: (group) => recolour(group, cells, m) } : undefined,
+      // Within a frame the outlines follow only which units are off: an epoch step leaves them be.
+      data: { [live('outlines')]: removed.map((units) => units.join(',')).join(';') },
     },
     marks: [
       // each matrix's area, faintly, so a matrix of near-zero weights still shows its shape

@@ -69,7 +69,8 @@ export default function WeightHeatmaps({ id, settings, initial }: IslandProps<ty
         const off = removed.reduce((a, u) => a + u.length, 0);
         // built only for the drawing on screen (DualPlot)
         const [wide, narrow] = [false, true].map((compact) => () => heatmapPlot(r.sizes, weights, removed, { maxAbs, compact }));
-        return { run: r, removed, hidden, off, wide, narrow, rows: heatRows(r.sizes, weights) };
+        // the CSV's rows, made when the reader downloads them
+        return { run: r, removed, hidden, off, wide, narrow, rows: () => heatRows(r.sizes, weights) };
       }),
     [runs, frame, s.threshold, maxAbs],
   );

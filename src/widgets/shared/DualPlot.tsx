@@ -29,7 +29,7 @@ export function DualPlot({ wide, narrow, label, data, small, overlay }: {
   wide: PlotOptions | (() => PlotOptions);
   narrow: PlotOptions | (() => PlotOptions);
   label: string;
-  data?: DataRows;
+  data?: DataRows | (() => DataRows);
   small?: boolean;
   overlay?: (side: Side, className: string) => ComponentChildren;
 }) {

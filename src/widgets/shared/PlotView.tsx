@@ -15,8 +15,11 @@ interface Props {
   options: PlotOptions;
   /** What the figure shows, for screen readers. */
   label: string;
-  /** The numbers behind the figure, offered as CSV by the figure's toolbar (default: read from the marks' data). */
-  data?: DataRows;
+  /**
+   * The numbers behind the figure, offered as CSV by the figure's toolbar (default: read from the
+   * marks' data); a function is called only when the reader asks for them.
+   */
+  data?: DataRows | (() => DataRows);
   class?: string;
 }
 
@@ -64,7 +67,12 @@ export function PlotView({ options, label, data, class: className }: Props) {
   latest.current = { data, options };
   const attach = useCallback((el: PlotElement | null) => {
     box.current = el;
-    if (el) el.nnData = () => latest.current.data ?? rowsFromPlot(latest.current.options);
+    if (el) {
+      el.nnData = () => {
+        const { data: given, options: now } = latest.current;
+        return (typeof given === 'function' ? given() : given) ?? rowsFromPlot(now);
+      };
+    }
   }, []);
   return (
     <div
