@@ -43,27 +43,18 @@ export default function Softmax({ id, settings }: IslandProps<typeof figure>) {
   const naiveFails = naiveSoftmaxFails(z, t);
   const jacobian = useMemo(() => (z.length <= 5 ? softmaxJacobian(z, t) : null), [z, t]);
 
-  const setLogit = (i: number, v: number) => update({ logits: z.map((old, k) => (k === i ? v : old)) });
-  const add = () => {
-    if (z.length >= LOGITS.maxItems) return setMessage(`${LOGITS.maxItems} classes is the most this figure takes; remove one first.`);
-    setMessage(null);
-    update({ logits: [...z, 0] });
-  };
-  const remove = (i: number) => {
-    if (z.length <= LOGITS.minItems) return setMessage(`Softmax needs at least ${LOGITS.minItems} classes to compare.`);
-    setMessage(null);
-    update({ logits: z.filter((_, k) => k !== i) });
-  };
-
-  return (
-    <div class="act-softmax" data-widget="softmax">
+  // The parts that do not follow the temperature are kept as they were rendered (the same elements
+  // for Preact to skip), so a temperature step renders only what it changes.
+  const atOne = t === 1;
+  const presets = useMemo(
+    () => (
       <div class="act-presets" role="group" aria-label="Worked cases">
         {SOFTMAX_PRESETS.map((p) => (
           <button
             type="button"
             key={p.key}
             class="nn-button nn-button-secondary"
-            aria-pressed={sameList(z, p.logits) && t === 1 ? 'true' : 'false'}
+            aria-pressed={sameList(z, p.logits) && atOne ? 'true' : 'false'}
             data-preset={p.key}
             title={`${p.label}: [${p.logits.join(', ')}]`}
             onClick={() => {
@@ -75,10 +66,22 @@ export default function Softmax({ id, settings }: IslandProps<typeof figure>) {
           </button>
         ))}
       </div>
-      <DualPlot wide={wide} narrow={narrow} label={`Softmax probabilities of ${z.length} classes`} />
-      <p class="nn-readout act-readout">
-        σ(z) = [<output data-testid="softmax-probs">{probs.map(formatProbability).join(', ')}</output>]
-      </p>
+    ),
+    [z, atOne, update],
+  );
+  const logitControls = useMemo(() => {
+    const setLogit = (i: number, v: number) => update({ logits: z.map((old, k) => (k === i ? v : old)) });
+    const add = () => {
+      if (z.length >= LOGITS.maxItems) return setMessage(`${LOGITS.maxItems} classes is the most this figure takes; remove one first.`);
+      setMessage(null);
+      update({ logits: [...z, 0] });
+    };
+    const remove = (i: number) => {
+      if (z.length <= LOGITS.minItems) return setMessage(`Softmax needs at least ${LOGITS.minItems} classes to compare.`);
+      setMessage(null);
+      update({ logits: z.filter((_, k) => k !== i) });
+    };
+    return (
       <Controls label="Logits">
         <div class="act-logits">
           {z.map((v, i) => (
@@ -92,6 +95,28 @@ export default function Softmax({ id, settings }: IslandProps<typeof figure>) {
           <Button onClick={add}>Add class</Button>
         </div>
       </Controls>
+    );
+  }, [z, update]);
+  const classSelects = useMemo(
+    () => (
+      <>
+        <Select setting="j" label={J.label} value={String(j)} options={labels.map((l) => ({ value: l, label: l }))} onChange={(v) => update({ j: Number(v) })} />
+        <Select setting="k" label={K.label} value={String(k)} options={labels.map((l) => ({ value: l, label: l }))} onChange={(v) => update({ k: Number(v) })} />
+      </>
+    ),
+    // labels follow z.length
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [z.length, j, k, update],
+  );
+
+  return (
+    <div class="act-softmax" data-widget="softmax">
+      {presets}
+      <DualPlot wide={wide} narrow={narrow} label={`Softmax probabilities of ${z.length} classes`} />
+      <p class="nn-readout act-readout">
+        σ(z) = [<output data-testid="softmax-probs">{probs.map(formatProbability).join(', ')}</output>]
+      </p>
+      {logitControls}
       {message && (
         <p class="nn-error" role="alert">
           {message}
@@ -99,8 +124,7 @@ export default function Softmax({ id, settings }: IslandProps<typeof figure>) {
       )}
       <Controls label="Temperature and the classes the formulas follow">
         <Field state={state} name="temperature" format={(v) => formatNumber(v, 2)} />
-        <Select setting="j" label={J.label} value={String(j)} options={labels.map((l) => ({ value: l, label: l }))} onChange={(v) => update({ j: Number(v) })} />
-        <Select setting="k" label={K.label} value={String(k)} options={labels.map((l) => ({ value: l, label: l }))} onChange={(v) => update({ k: Number(v) })} />
+        {classSelects}
       </Controls>
       <UrlNotice state={state} />
       <p class="act-note">
