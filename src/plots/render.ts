@@ -147,23 +147,6 @@ function liveGroups(root: Element): Map<string, Element> | null {
   return groups;
 }
 
-/**
- * The live marks of a drawing as text: each element's tag, attributes (sorted, as a parser may
- * order them differently) and text. Two drawings whose live marks read the same are on the same
- * pixel grid: Plot nudges its marks by half a pixel on a screen of one device pixel per CSS pixel,
- * which the build does not, so the drawing in the HTML may not be the one the browser would make.
- */
-export function liveMarkup(root: Element, liveClass: string = LIVE): string {
-  // Self-contained (the class comes in as an argument), so a browser test can run it in the page.
-  const out: string[] = [];
-  for (const g of root.querySelectorAll(`g.${liveClass}`)) {
-    for (const el of [g, ...g.querySelectorAll('*')]) {
-      const attributes = [...el.attributes].map((a) => `${a.name}=${a.value}`).sort();
-      out.push([el.tagName.toLowerCase(), ...attributes, el.children.length ? '' : el.textContent].join(' '));
-    }
-  }
-  return out.join('\n');
-}
 
 /** Whether two elements have the same tags all the way down (then one can take the other's attributes and text). */
 function sameShape(a: Element, b: Element): boolean {

@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef } from 'preact/hooks';
-import { drawPlot, liveMarkup, redrawLive, type Drawing, type PlotOptions } from '../../plots/render';
+import { drawPlot, redrawLive, renderPlot, type Drawing, type PlotOptions } from '../../plots/render';
 import { rowsFromPlot } from '../../plots/plot-data';
 
 /** Rows a figure can hand to its "Download CSV" action (see src/components/figure-actions.ts). */
@@ -23,41 +23,40 @@ interface Props {
   class?: string;
 }
 
-/** What the drawing on screen was drawn from, and the last full drawing (whose scales a live redraw keeps). */
+/** What the drawing on screen was drawn from, and the last drawing this browser made of it whole (whose scales a live redraw keeps). */
 interface Drawn {
   options: PlotOptions;
-  full: Drawing;
-  /** The first drawing's markup: what the element is given once (in the HTML, or when it mounts). */
+  /** Null while the element holds the build's drawing: nothing has changed since the island hydrated. */
+  full: Drawing | null;
+  /** The markup the element is given once: the drawing on the server, nothing in the browser (see below). */
   html: string;
-  /** Whether the drawing in the element is known to be the browser's own (see below). */
-  own: boolean;
 }
 
 /**
- * An Observable Plot figure. At build time it renders into the static HTML; after hydration it
- * keeps that markup (Preact does not touch innerHTML while hydrating, and the markup it is given
- * never changes after the first drawing) and redraws on change, before the browser paints: only
- * the live marks when the options allow it (`redrawLive`), else the whole drawing.
+ * An Observable Plot figure. At build time it renders into the static HTML. In the browser it
+ * draws nothing while the island hydrates: the element already holds the build's drawing (Preact
+ * does not touch innerHTML while hydrating, and the markup it is given never changes), and Plot,
+ * on a phone, took a third to a half of a figure's hydration to draw it again. A figure mounted
+ * afresh is drawn before the browser paints. On a change the figure is redrawn before the browser
+ * paints: the first time whole (this browser's own drawing, whose scales later changes keep; on a
+ * screen of one device pixel per CSS pixel Plot also places marks half a pixel off the build's),
+ * then only the live marks when the options allow it (`redrawLive`), else whole again.
  */
 export function PlotView({ options, label, data, class: className }: Props) {
   const box = useRef<PlotElement>(null);
   const drawn = useRef<Drawn | null>(null);
-  if (!drawn.current) {
-    const full = drawPlot(options);
-    drawn.current = { options, full, html: full.outerHTML, own: false };
-  }
+  drawn.current ??= { options, full: null, html: import.meta.env.SSR ? renderPlot(options) : '' };
   useLayoutEffect(() => {
     const d = drawn.current!;
     const el = box.current;
-    if (!el || d.options === options) return;
-    // A drawing from the build is redrawn in part only if the browser draws it alike (it does not
-    // on a screen where Plot moves marks by half a pixel; then the first change redraws it all).
-    d.own ||= liveMarkup(el) === liveMarkup(d.full);
-    if (!d.own || !redrawLive(el, d.full, d.options, options)) {
+    if (!el) return;
+    const drawWhole = () => {
       d.full = drawPlot(options);
       el.replaceChildren(d.full);
-      d.own = true;
-    }
+    };
+    // mounted in the browser, not hydrated: nothing drawn yet
+    if (!d.full && !el.firstElementChild) drawWhole();
+    else if (d.options !== options && !(d.full && redrawLive(el, d.full, d.options, options))) drawWhole();
     d.options = options;
   }, [options]);
   // The rows are read when the reader asks for them, from the latest options; the element gets its

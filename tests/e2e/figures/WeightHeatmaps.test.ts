@@ -36,20 +36,26 @@ describe('WeightHeatmaps', () => {
     const { page, problems, close } = await open(url, { deviceScaleFactor: 2 });
     await page.goto(url, { waitUntil: 'networkidle' });
     const l1 = '#fig-heat [data-testid="heat-l1"]';
+    // The browser's whole drawings hoist Plot's style sheet out of the drawing, and write a style
+    // attribute its own way: the same picture. Compared without them.
+    const picture = (markup: string[]) => markup.filter((line) => !line.startsWith('style ')).map((line) => line.replace(/style=([^ ]*): ([^ ;]*);? /g, 'style=$1:$2 '));
     const built = await drawingOf(page, l1);
     await goLive(page, 'heat');
     const slider = page.locator('#fig-heat input[type="range"]');
     const last = await slider.inputValue();
-    expect(await tagFrame(page, l1)).toBe(built.frame);
     const epoch = () => page.locator('#fig-heat [data-testid="heat-epoch"]').innerText();
+    // The first change draws the figure whole (the island hydrated without drawing it again) ...
     await slider.fill(String(Number(last) - 2));
     await expect.poll(epoch, { timeout: 15_000 }).toMatch(new RegExp(`^After epoch ${Number(last) - 2} of`));
-    await expect.poll(async () => (await drawingOf(page, l1)).markup).not.toEqual(built.markup);
+    await expect.poll(async () => picture((await drawingOf(page, l1)).markup)).not.toEqual(picture(built.markup));
+    const tagged = await tagFrame(page, l1);
+    expect(tagged).toBe(built.frame - 1); // all but the style sheet
+    // ... and the way back only the weights (and the outlines, were other units off).
     await slider.fill(last);
     await expect.poll(epoch).toMatch(new RegExp(`^After epoch ${last} of`));
     const back = await drawingOf(page, l1);
-    expect(back.markup).toEqual(built.markup);
-    expect(back.kept, 'the frame (matrix areas, labels, colour key) is the same elements').toBe(built.frame);
+    expect(picture(back.markup)).toEqual(picture(built.markup));
+    expect(back.kept, 'the frame (matrix areas, labels, colour key) is the same elements').toBe(tagged);
     expect(allProblems(problems)).toEqual([]);
     await close();
   });

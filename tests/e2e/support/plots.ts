@@ -77,3 +77,19 @@ export async function tagFrame(page: Page, selector: string): Promise<number> {
     return frame.length;
   });
 }
+
+/**
+ * The live marks of a drawing (`g.<liveClass>`, see src/plots/render.ts) as text: each element's tag,
+ * attributes (sorted, as a parser may order them differently) and text. Self-contained, the class
+ * coming in as an argument, so a test can run it in the page and on the build's drawing alike.
+ */
+export function liveMarkup(root: Element, liveClass: string): string {
+  const out: string[] = [];
+  for (const g of root.querySelectorAll(`g.${liveClass}`)) {
+    for (const el of [g, ...g.querySelectorAll('*')]) {
+      const attributes = [...el.attributes].map((a) => `${a.name}=${a.value}`).sort();
+      out.push([el.tagName.toLowerCase(), ...attributes, el.children.length ? '' : el.textContent].join(' '));
+    }
+  }
+  return out.join('\n');
+}
