@@ -147,7 +147,6 @@ function liveGroups(root: Element): Map<string, Element> | null {
   return groups;
 }
 
-
 /** Whether two elements have the same tags all the way down (then one can take the other's attributes and text). */
 function sameShape(a: Element, b: Element): boolean {
   if (a.tagName !== b.tagName || a.childNodes.length !== b.childNodes.length) return false;
