@@ -11,7 +11,7 @@
 import { dsvFormat } from 'd3-dsv';
 import { readDecimal, type DataSetting } from './settings';
 
-export { dataCsv } from './settings';
+export { dataCsv } from './setting-codecs';
 
 /** The most characters of text (pasted, or read from a file) the parser looks at. */
 export const MAX_TEXT = 1_000_000;

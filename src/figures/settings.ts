@@ -1,15 +1,13 @@
 /**
  * A figure's settings, each declared once: type, default, range, label, description and URL key.
  * Everything else reads them from here — the article checks (a bad prop fails the build), the
- * wrapper's resolution, the URL codecs, the controls' ranges and labels, the worker's validation
+ * wrapper's resolution, the URL codecs (setting-codecs.ts), the controls' ranges and labels, the worker's validation
  * of a job's input, the gallery and the CONTRIBUTING reference.
  *
  * A setting is also a prop of the figure (an author can set its first value in MDX) unless it
  * says `prop: false`, and it travels in the page URL as `?<figure id>.<url key>=…` unless it says
  * `url: false`.
  */
-
-import { DATA_URL_MAX, dataItems, dataText, formatData } from './data-url';
 
 export { DATA_URL_MAX, formatData } from './data-url';
 
@@ -236,65 +234,6 @@ export function parseNumber(text: string, rule: NumberRule = {}): Parsed {
     return { ok: false, message: `${typed} is out of range; enter a number${range}.` };
   }
   return { ok: true, value };
-}
-
-// ── URL codecs ───────────────────────────────────────────────────────────────────────────────
-
-/** How a setting is written in, and read back from, the page URL. */
-export interface Codec<T> {
-  parse(text: string): T | undefined;
-  format(value: T): string;
-  /** A value whose text is longer stays out of the URL, and a longer text in the URL is not read. */
-  readonly maxLength?: number;
-}
-
-/**
- * A dataset as CSV: the header x,y, then one point per line, each number as JavaScript writes it
- * (so reading it back gives the same numbers bit for bit; a finite number's text needs no quotes).
- * Ends with a newline. The parser is data-csv.ts.
- */
-export function dataCsv(points: readonly (readonly [number, number])[]): string {
-  return `x,y\n${points.map(([x, y]) => `${x},${y}\n`).join('')}`;
-}
-
-/** A dataset read back from its URL text (data-url.ts), checked against its setting; undefined if it is not one. */
-export function parseData(spec: DataSetting, text: string): [number, number][] | null | undefined {
-  const items = dataItems(text, spec.maxItems);
-  return items ? checked(spec, items.map((p) => p.split(':').map(readDecimal))) : items;
-}
-
-const checked = <T>(spec: SettingSpec, value: unknown): T | undefined => {
-  const c = checkValue(spec, value);
-  return c.ok ? (c.value as T) : undefined;
-};
-
-/** The URL codec of a setting: text in the URL ⇄ value, checked by the same rule as everything else. */
-export function codecOf<S extends SettingSpec>(spec: S): Codec<ValueOf<S>> {
-  const items = (text: string) => (text === '' ? [] : text.split(','));
-  switch (spec.type) {
-    case 'number':
-      return { parse: (t: string) => checked(spec, readDecimal(t)), format: String } as Codec<ValueOf<S>>;
-    case 'enum':
-      return { parse: (t: string) => checked(spec, t), format: String } as Codec<ValueOf<S>>;
-    case 'list':
-      return { parse: (t: string) => checked(spec, items(t)), format: (v: string[]) => v.join(',') } as unknown as Codec<ValueOf<S>>;
-    case 'boolean':
-      return { parse: (t: string) => (t === '1' ? true : t === '0' ? false : undefined), format: (v: boolean) => (v ? '1' : '0') } as unknown as Codec<ValueOf<S>>;
-    case 'numbers':
-      return { parse: (t: string) => checked(spec, items(t).map(readDecimal)), format: (v: number[]) => v.join(',') } as unknown as Codec<ValueOf<S>>;
-    case 'points':
-      return {
-        parse: (t: string) => checked(spec, items(t).map((p) => p.split(':').map(readDecimal))),
-        format: (v: [number, number][]) => dataText(v),
-      } as unknown as Codec<ValueOf<S>>;
-    case 'data':
-      return { parse: (t: string) => parseData(spec, t), format: formatData, maxLength: DATA_URL_MAX } as unknown as Codec<ValueOf<S>>;
-  }
-}
-
-/** The key of a setting in the URL, or null if it stays out of the URL. */
-export function urlKey(name: string, spec: SettingSpec): string | null {
-  return spec.url === false ? null : (spec.url ?? name);
 }
 
 // ── labels ───────────────────────────────────────────────────────────────────────────────────

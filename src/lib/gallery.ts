@@ -5,7 +5,8 @@
  */
 import type { FigureDeclaration } from '../figures/figure';
 import { FRAME_PROPS } from '../figures/figure';
-import { allowedText, propNames, urlKey, type SettingSpec } from '../figures/settings';
+import { urlKey } from '../figures/setting-codecs';
+import { allowedText, propNames, type SettingSpec } from '../figures/settings';
 
 export interface GalleryProp {
   name: string;

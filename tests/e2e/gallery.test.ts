@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { allProblems, openPage, scrollThrough, type PageProblems } from './support/page';
 import type { FigureDeclaration } from '../../src/figures/figure';
-import { propNames, urlKey, type SettingSpec } from '../../src/figures/settings';
+import { urlKey } from '../../src/figures/setting-codecs';
+import { propNames, type SettingSpec } from '../../src/figures/settings';
 
 /**
  * The widget gallery (/widgets/) must document every figure there is — found here the same way

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dataCsv, MAX_TEXT, parseDataCsv, readSummary } from '../../src/figures/data-csv';
 import { EXPERIMENT_DATA, LINE_DATA, TASK_DATA } from '../../src/figures/own-data';
-import { checkValue, codecOf, DATA_URL_MAX, formatData, parseData, type DataSetting } from '../../src/figures/settings';
+import { codecOf, parseData } from '../../src/figures/setting-codecs';
+import { checkValue, DATA_URL_MAX, formatData, type DataSetting } from '../../src/figures/settings';
 import { readState, unwritten, writeState } from '../../src/widgets/shared/url-state';
 import { ignoredMessage, urlFields } from '../../src/widgets/shared/figure-state';
 import experiment from '../../src/figures/regularization/Experiment.figure';

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { MAX_FILE_BYTES, parseDataCsv, readSummary, sizeText } from '../../figures/data-csv';
-import { dataCsv, parseNumber, type DataSetting } from '../../figures/settings';
+import { dataCsv } from '../../figures/setting-codecs';
+import { parseNumber, type DataSetting } from '../../figures/settings';
 import { dataToPad, PAD_FRAME, padBox, padPlot, padToData, roundToBox } from '../../plots/data-pad';
 import { PlotView } from './PlotView';
 

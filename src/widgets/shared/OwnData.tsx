@@ -1,7 +1,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FigureDeclaration } from '../../figures/figure';
-import { DATA_URL_MAX, dataCsv, formatData, type DataSetting } from '../../figures/settings';
+import { dataCsv } from '../../figures/setting-codecs';
+import { DATA_URL_MAX, formatData, type DataSetting } from '../../figures/settings';
 import type { FigureState } from './figure-state';
 import type { DataPanelProps } from './DataPanel';
 

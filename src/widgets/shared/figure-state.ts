@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { FigureDeclaration, FigureValues } from '../../figures/figure';
-import { codecOf, DATA_URL_MAX, expected, urlKey, type SettingSpec } from '../../figures/settings';
+import { codecOf, urlKey } from '../../figures/setting-codecs';
+import { DATA_URL_MAX, expected, type SettingSpec } from '../../figures/settings';
 import { useUrlState, type IgnoredParam, type UrlFields } from './url-state';
 
 /** The URL fields of a figure: every setting with a URL key, under that key, with its derived codec. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { FLUSH_URL_EVENT } from './url-events';
 
-import type { Codec } from '../../figures/settings';
+import type { Codec } from '../../figures/setting-codecs';
 
 /**
  * A widget's state in the page URL, so a configuration can be shared and restored:

@@ -4,7 +4,8 @@ import { renderToString } from 'preact-render-to-string';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { pack, resolveSettings, type FigureDeclaration } from '../../../src/figures/figure';
-import { checkValue, codecOf, controlLabel, optionLabel, urlKey, type SettingSpec } from '../../../src/figures/settings';
+import { codecOf, urlKey } from '../../../src/figures/setting-codecs';
+import { checkValue, controlLabel, optionLabel, type SettingSpec } from '../../../src/figures/settings';
 
 /**
  * Every figure, walked from its declaration: its settings are consistent, its URL codecs accept

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkValue, codecOf, controlLabel, parseNumber, readDecimal, type SettingSpec } from '../../../src/figures/settings';
+import { codecOf } from '../../../src/figures/setting-codecs';
+import { checkValue, controlLabel, parseNumber, readDecimal, type SettingSpec } from '../../../src/figures/settings';
 import { checkJobInput, defineFigure, resolveSettings } from '../../../src/figures/figure';
 
 describe('parseNumber (what a reader types)', () => {

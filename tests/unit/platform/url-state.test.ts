@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { codecOf, type SettingSpecs } from '../../../src/figures/settings';
+import { codecOf } from '../../../src/figures/setting-codecs';
+import type { SettingSpecs } from '../../../src/figures/settings';
 import { defineFigure } from '../../../src/figures/figure';
 import { ignoredMessage, urlFields } from '../../../src/widgets/shared/figure-state';
 import { flushUrlState, queueUrlWrite, readState, URL_RETRY_DELAY_MS, URL_WRITE_DELAY_MS, writeState } from '../../../src/widgets/shared/url-state';
