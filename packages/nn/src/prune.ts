@@ -36,23 +36,44 @@ export function shapesNotation(sizes: readonly number[]): string {
     .join(',');
 }
 
-/** Largest |w| into unit j of `L` (over rows i), and out of unit j through `next` (over columns k). */
-function maxIn(L: Layer, j: number): number {
+/**
+ * The network as pruning sees it part-way: the original layers (read only), which of their units
+ * are still there, and the biases as folding has changed them. A unit is named by its index in
+ * the original network, so no smaller network is built until the end.
+ */
+interface Pruning {
+  readonly layers: readonly Layer[];
+  /** alive[h]: original indices of the units still in layer h (0 = input), in order. */
+  readonly alive: number[][];
+  /** biases[l]: layer l's biases, with the constants of removed units folded in. */
+  readonly biases: Float64Array[];
+}
+
+/** Largest |w| into unit j of hidden layer h, over the units still in layer h − 1. */
+function maxIn(p: Pruning, h: number, j: number): number {
+  const L = p.layers[h - 1];
   let m = 0;
-  for (let i = 0; i < L.fanIn; i++) m = Math.max(m, Math.abs(L.weights[i * L.fanOut + j]));
+  for (const i of p.alive[h - 1]) m = Math.max(m, Math.abs(L.weights[i * L.fanOut + j]));
   return m;
 }
 
-function maxOut(next: Layer, j: number): number {
+/** Largest |w| out of unit j of hidden layer h, over the units still in layer h + 1. */
+function maxOut(p: Pruning, h: number, j: number): number {
+  const next = p.layers[h];
   let m = 0;
-  for (let k = 0; k < next.fanOut; k++) m = Math.max(m, Math.abs(next.weights[j * next.fanOut + k]));
+  for (const k of p.alive[h + 1]) m = Math.max(m, Math.abs(next.weights[j * next.fanOut + k]));
   return m;
 }
 
-function sumAbs(values: ArrayLike<number>): number {
-  let s = 0;
-  for (let k = 0; k < values.length; k++) s += Math.abs(values[k]);
-  return s;
+/** Σ|w_in| · Σ|w_out| of unit j of hidden layer h: which unit of a layer switched off entirely stays. */
+function strength(p: Pruning, h: number, j: number): number {
+  const into = p.layers[h - 1];
+  const next = p.layers[h];
+  let sIn = 0;
+  for (const i of p.alive[h - 1]) sIn += Math.abs(into.weights[i * into.fanOut + j]);
+  let sOut = 0;
+  for (const k of p.alive[h + 1]) sOut += Math.abs(next.weights[j * next.fanOut + k]);
+  return sIn * sOut;
 }
 
 /** Output of unit j of layer L for a constant pre-activation (evaluation mode). */
@@ -61,73 +82,65 @@ function constantOutput(L: Layer, j: number, z: number): number {
   return act.name === 'prelu' ? (act as PReluActivation).outputAt(z, L.slopes[j]) : act.output(z);
 }
 
-/** Network without unit j of hidden layer h (between layers[h − 1] and layers[h]); folds its constant output if asked. */
-function removeUnit(net: Network, h: number, j: number, fold: boolean): Network {
-  const sizes = [...net.sizes];
-  sizes[h] -= 1;
-  const out = new Network(sizes, net.layers.map((L) => L.activation));
-  net.layers.forEach((L, l) => {
+/** Removes unit j of hidden layer h; folds its constant output into the next layer's biases if asked. */
+function removeUnit(p: Pruning, h: number, j: number, fold: boolean): void {
+  p.alive[h].splice(p.alive[h].indexOf(j), 1);
+  if (!fold) return;
+  const c = constantOutput(p.layers[h - 1], j, p.biases[h - 1][j]);
+  const next = p.layers[h];
+  for (const k of p.alive[h + 1]) p.biases[h][k] += c * next.weights[j * next.fanOut + k];
+}
+
+/** The network of the units still there, their weights, slopes and (folded) biases copied. */
+function survivors(p: Pruning): Network {
+  const out = new Network(
+    p.alive.map((units) => units.length),
+    p.layers.map((L) => L.activation),
+  );
+  p.layers.forEach((L, l) => {
     const O = out.layers[l];
-    const keepRow = (i: number): boolean => !(l === h && i === j);
-    const keepCol = (k: number): boolean => !(l === h - 1 && k === j);
-    let r = 0;
-    for (let i = 0; i < L.fanIn; i++) {
-      if (!keepRow(i)) continue;
-      let c = 0;
-      for (let k = 0; k < L.fanOut; k++) if (keepCol(k)) O.weights[r * O.fanOut + c++] = L.weights[i * L.fanOut + k];
-      r++;
-    }
-    let c = 0;
-    for (let k = 0; k < L.fanOut; k++) {
-      if (!keepCol(k)) continue;
-      O.biases[c] = L.biases[k];
+    const rows = p.alive[l];
+    const cols = p.alive[l + 1];
+    rows.forEach((i, r) => cols.forEach((k, c) => (O.weights[r * O.fanOut + c] = L.weights[i * L.fanOut + k])));
+    cols.forEach((k, c) => {
+      O.biases[c] = p.biases[l][k];
       if (O.slopes.length) O.slopes[c] = L.slopes[k];
-      c++;
-    }
+    });
   });
-  if (fold) {
-    const c = constantOutput(net.layers[h - 1], j, net.layers[h - 1].biases[j]);
-    const next = net.layers[h];
-    for (let k = 0; k < next.fanOut; k++) out.layers[h].biases[k] += c * next.weights[j * next.fanOut + k];
-  }
   return out;
 }
 
 export function prune(net: Network, threshold = NEAR_ZERO): PruneResult {
   checkNonNegative('threshold', threshold);
-  let current = net.clone();
-  /** ids[h][u]: original index of the unit now at position u of layer h. */
-  const ids = net.sizes.map((n) => Array.from({ length: n }, (_, u) => u));
+  const p: Pruning = {
+    layers: net.layers,
+    alive: net.sizes.map((n) => Array.from({ length: n }, (_, u) => u)),
+    biases: net.layers.map((L) => L.biases.slice()),
+  };
   const removed: number[][] = net.sizes.slice(1, -1).map(() => []);
+  // One unit at a time, first layer first, and back to the first layer after each removal.
   for (let changed = true; changed; ) {
     changed = false;
-    for (let h = 1; h < current.sizes.length - 1 && !changed; h++) {
-      const into = current.layers[h - 1];
-      const next = current.layers[h];
-      const units = current.sizes[h];
-      const deadIn = (j: number): boolean => maxIn(into, j) < threshold;
-      const deadOut = (j: number): boolean => maxOut(next, j) < threshold;
-      const dead = Array.from({ length: units }, (_, j) => deadIn(j) || deadOut(j));
-      const alive = dead.filter((d) => !d).length;
-      let victim = dead.indexOf(true);
-      if (victim < 0) continue;
-      if (alive === 0 && units === 1) continue; // the last unit of a layer stays
-      if (alive === 0) {
+    for (let h = 1; h < p.alive.length - 1 && !changed; h++) {
+      const units = p.alive[h];
+      const deadOut = (j: number): boolean => maxOut(p, h, j) < threshold;
+      const dead = units.filter((j) => maxIn(p, h, j) < threshold || deadOut(j));
+      if (dead.length === 0) continue;
+      if (dead.length === units.length && units.length === 1) continue; // the last unit of a layer stays
+      let victim = dead[0];
+      if (dead.length === units.length) {
         // keep the strongest unit: remove any other dead one
-        const strength = (j: number): number =>
-          sumAbs(Array.from({ length: into.fanIn }, (_, i) => into.weights[i * into.fanOut + j])) *
-          sumAbs(next.weights.subarray(j * next.fanOut, (j + 1) * next.fanOut));
         let best = 0;
-        for (let j = 1; j < units; j++) if (strength(j) > strength(best)) best = j;
-        victim = best === 0 ? 1 : 0;
+        for (let u = 1; u < units.length; u++) if (strength(p, h, units[u]) > strength(p, h, units[best])) best = u;
+        victim = units[best === 0 ? 1 : 0];
       }
-      current = removeUnit(current, h, victim, !deadOut(victim));
-      removed[h - 1].push(ids[h][victim]);
-      ids[h].splice(victim, 1);
+      removeUnit(p, h, victim, !deadOut(victim));
+      removed[h - 1].push(victim);
       changed = true;
     }
   }
   removed.forEach((r) => r.sort((a, b) => a - b));
-  const sizes = [...current.sizes];
-  return { network: current, sizes, removed, notation: shapesNotation(sizes) };
+  const network = survivors(p);
+  const sizes = [...network.sizes];
+  return { network, sizes, removed, notation: shapesNotation(sizes) };
 }
