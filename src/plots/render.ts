@@ -213,10 +213,15 @@ const round = (digits: number) => (text: string) => {
 const tenth = round(1);
 const hundredth = round(2);
 
-/** A number as `trimNumbers` leaves it in an attribute: a pixel to a tenth, an opacity to a hundredth (for a `patch`). */
+/**
+ * A number as `trimNumbers` leaves it in an attribute: a pixel to a tenth, an opacity to a
+ * hundredth (for a `patch`, which may set hundreds a step). The same text `round` gives, without
+ * reading it back: a whole or non-finite number is written as it is, any other has a fraction.
+ */
 export function trimmed(value: number, kind: 'pixels' | 'opacity'): string {
-  const text = String(value);
-  return FRACTIONAL.test(text) ? trimText(text, kind === 'pixels' ? tenth : hundredth) : text;
+  if (!Number.isFinite(value) || Number.isInteger(value)) return String(value);
+  const r = Number(value.toFixed(kind === 'pixels' ? 1 : 2));
+  return String(r === 0 ? 0 : r);
 }
 
 /** Every number of an attribute's text rounded (a text that is one number, as most are, without a search through it). */

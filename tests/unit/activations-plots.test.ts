@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderPlot } from '../../src/plots/render';
 import * as Plot from '@observablehq/plot';
+import { createRng } from '@neural-notes/nn';
 import { CURVE_FRAME, curveDomains, curvePlot, cursorLayout } from '../../src/plots/activations/curves';
 import { softmaxPlot } from '../../src/plots/activations/softmax';
 import { gradientPlot, layerTicks } from '../../src/plots/activations/gradients';
@@ -238,5 +239,22 @@ describe('trimNumbers', () => {
     const svg = document.querySelector('svg') as unknown as Element;
     trimNumbers(svg);
     expect(svg.outerHTML.replace(/ \/>/g, '/>')).toBe('<svg viewBox="0 0 10.123 5" width="10.123"><g transform="translate(0.5,12.3)"><rect x="1" y="0" width="2.3" fill-opacity="0"/><path d="M1.2,5.7L0,0"/><text x="3.1">1.234567</text></g></svg>');
+  });
+
+  it('trimmed writes a number exactly as trimNumbers leaves it in an attribute', async () => {
+    const { parseHTML } = await import('linkedom');
+    const { trimNumbers, trimmed } = await import('../../src/plots/render');
+    const rng = createRng(7);
+    const values = [0, -0, 1, -3, 0.005, 0.015, 1.005, -0.004, 0.995, 2e-7, -2e-7, 1e21, 1.5e21, 123456.78, Infinity, -Infinity, NaN];
+    for (let k = 0; k < 400; k++) values.push(rng.uniform(-2, 2) * 10 ** Math.round(rng.uniform(-8, 6)));
+    const { document } = parseHTML('<svg></svg>');
+    const rect = document.createElement('rect');
+    document.querySelector('svg')!.appendChild(rect);
+    for (const v of values) {
+      rect.setAttribute('x', String(v));
+      rect.setAttribute('fill-opacity', String(v));
+      trimNumbers(rect as unknown as Element);
+      expect([trimmed(v, 'pixels'), trimmed(v, 'opacity')], String(v)).toEqual([rect.getAttribute('x'), rect.getAttribute('fill-opacity')]);
+    }
   });
 });
