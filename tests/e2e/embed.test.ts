@@ -2,12 +2,28 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { allProblems } from './support/page';
+import { allProblems, type OpenedPage } from './support/page';
 import { goLive, useBrowser } from './support/figure';
 
 /** Every figure's page of its own (/embed/<article>/<id>/), for teachers to embed. */
 const { open, browser } = useBrowser();
+/**
+ * The article page the figures' checks below change settings in: one per article, shared by its
+ * figures in turn (loading the whole article is most of such a check's time). Each check carries
+ * only its own figure's part of the address.
+ */
+let shared: { article: string; opened: OpenedPage } | undefined;
+async function articlePage(article: string): Promise<OpenedPage> {
+  if (shared?.article !== article) {
+    await shared?.opened.close();
+    const opened = await open(`${site}articles/${article}/`);
+    await opened.page.goto(`${site}articles/${article}/`, { waitUntil: 'networkidle' });
+    shared = { article, opened };
+  }
+  return shared.opened;
+}
 afterAll(async () => {
+  await shared?.opened.close();
   await browser()?.close();
 });
 
@@ -113,8 +129,7 @@ describe('embed pages', () => {
       });
   for (const e of embeds) {
     it(`${e.article}/${e.id}: a setting changed in the article, carried by its link into the embed page with that control hidden, shows the same numbers there`, async () => {
-      const article = await open(`${site}articles/${e.article}/`);
-      await article.page.goto(`${site}articles/${e.article}/`, { waitUntil: 'networkidle' });
+      const article = await articlePage(e.article);
       await goLive(article.page, e.id);
       const figure = article.page.locator(`#fig-${e.id}`);
       // a number field, slider or menu of the figure set to another value, as a reader would: the first
@@ -159,7 +174,8 @@ describe('embed pages', () => {
         await article.page.goto(`${site}articles/${e.article}/`, { waitUntil: 'networkidle' });
         await goLive(article.page, e.id);
       }
-      const state = new URL(article.page.url()).search.slice(1);
+      // this figure's part of the address (the shared page holds the settings earlier checks changed in other figures)
+      const state = new URLSearchParams([...new URL(article.page.url()).searchParams].filter(([key]) => key.startsWith(`${e.id}.`))).toString();
       const url = `${site}embed/${e.article}/${e.id}/?${state}${setting ? `&hide=${setting}` : ''}`;
       const embed = await open(url);
       await embed.page.goto(url, { waitUntil: 'networkidle' });
@@ -185,7 +201,6 @@ describe('embed pages', () => {
       expect(allProblems(embed.problems), e.id).toEqual([]);
       expect(allProblems(article.problems), e.id).toEqual([]);
       await embed.close();
-      await article.close();
     });
   }
 
