@@ -11,11 +11,11 @@
  */
 import { checkNonNegative, checkRange } from './check';
 import type { Gradients, Network } from './network';
-import { backwardUpdate, updateCase } from './passes';
+import { backwardUpdate, updateCase } from './update';
 import { backwardUpdate32 } from './single';
 import type { Regularizer } from './regularizers';
 
-/** sign(w) for the update loops: a function of this module, for the reason given at `sign` in passes.ts. */
+/** sign(w) for the update loops: a function of this module, for the reason given at `sign` in update.ts. */
 function sign(w: number): number {
   return Number(w > 0) - Number(w < 0);
 }
@@ -97,7 +97,7 @@ export class Sgd {
 
   /**
    * Batch-size-1 fast path: backpropagates ∂E/∂output of `net`'s last forward pass
-   * and updates in the same sweep (passes.ts `backwardUpdate`); same result as
+   * and updates in the same sweep (update.ts `backwardUpdate`); same result as
    * `backward` into zeroed gradients followed by `step`. Returns the penalty of the
    * weights before the update.
    */
