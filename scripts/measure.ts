@@ -54,6 +54,8 @@ async function phone(browser: Browser): Promise<{ context: BrowserContext; page:
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
+  // main-thread task time, read by tapAliveTimed
+  await cdp.send('Performance.enable');
   return { context, page, cdp };
 }
 
@@ -172,7 +174,6 @@ async function tapAlive(page: Page, id: string): Promise<Locator> {
  * figure is scrolled to first, so scrolling is not counted.
  */
 async function tapAliveTimed(page: Page, cdp: CDPSession, id: string): Promise<{ figure: Locator; what: string; ms: number }> {
-  await cdp.send('Performance.enable');
   const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   await page.locator(`#fig-${id}`).scrollIntoViewIfNeeded();
   await page.waitForTimeout(500);
