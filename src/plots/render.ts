@@ -61,11 +61,31 @@ function finish(node: Drawing): Drawing {
 
 /** Scales a drawing can have; a live redraw must find each one as the full drawing had it. */
 const SCALES = ['x', 'y', 'fx', 'fy', 'color', 'opacity', 'r', 'length', 'symbol'] as const;
-const scaleKey = (d: Drawing) => JSON.stringify(SCALES.map((name) => d.scale(name) ?? null));
 
 /**
- * Brings the drawing inside `root` (drawn from options with the same `live.frame` as `next`, its
- * full drawing being `full`) up to `next` by drawing only the live marks and putting them in
+ * A drawing's scales (domains, ranges, types …) in a few characters: a 32-bit FNV-1a hash of their
+ * description and its length. A live redraw compares it with the whole drawing's; the build writes
+ * it beside each drawing it puts in the page, so the browser can redraw live marks into that
+ * drawing without drawing it again for its scales.
+ */
+export function scaleSignature(d: Drawing): string {
+  const text = JSON.stringify(SCALES.map((name) => d.scale(name) ?? null));
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${(h >>> 0).toString(36)}-${text.length.toString(36)}`;
+}
+
+/**
+ * Whether Plot draws in this browser exactly as it drew at build time. Plot moves marks by half a
+ * pixel on a screen of one device pixel per CSS pixel, deciding once, as its module loads (its
+ * `offset`); on any denser screen, and at build time, it does not. So the build's drawing can take
+ * live marks drawn here only on a denser screen (phones, most laptops).
+ */
+export const drawsLikeBuild = typeof window !== 'undefined' && window.devicePixelRatio > 1;
+
+/**
+ * Brings the drawing inside `root` (drawn whole from options with the same `live.frame` as `next`,
+ * its scales' signature being `scales`) up to `next` by drawing only the live marks and putting them in
  * place of the old ones: Plot skips the axes and the other marks, about three quarters of its work
  * for the softmax chart. The result is the drawing `drawPlot(next)` would make
  * (tests/unit/live-marks.test.ts). Returns false when that
@@ -73,7 +93,7 @@ const scaleKey = (d: Drawing) => JSON.stringify(SCALES.map((name) => d.scale(nam
  * different); the caller then draws the whole figure. Only a builder's `patch` may have changed
  * the drawing by then, to what the whole figure redrawn will show anyway.
  */
-export function redrawLive(root: Element, full: Drawing, previous: PlotOptions, next: PlotOptions): boolean {
+export function redrawLive(root: Element, scales: string, previous: PlotOptions, next: PlotOptions): boolean {
   if (!previous.live || !next.live || previous.live.frame !== next.live.frame) return false;
   const margins = [next.marginTop, next.marginRight, next.marginBottom, next.marginLeft];
   if (next.margin === undefined && margins.some((m) => m === undefined)) return false;
@@ -113,7 +133,7 @@ export function redrawLive(root: Element, full: Drawing, previous: PlotOptions, 
   );
   const fresh = liveGroups(node);
   // A group that was not there has no place to go (a full drawing puts it in order).
-  if (!fresh || [...fresh.keys()].some((name) => !old.has(name)) || scaleKey(node) !== scaleKey(full)) return false;
+  if (!fresh || [...fresh.keys()].some((name) => !old.has(name)) || scaleSignature(node) !== scales) return false;
   for (const mark of drawn) {
     const name = classOf(mark) as string;
     const [g, now] = [old.get(name), fresh.get(name)];

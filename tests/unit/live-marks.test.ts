@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Plot from '@observablehq/plot';
-import { drawPlot, live, LIVE, redrawLive, renderPlot, type PlotOptions } from '../../src/plots/render';
+import { drawPlot, live, LIVE, redrawLive, renderPlot, scaleSignature, type PlotOptions } from '../../src/plots/render';
 import { softmaxPlot, type SoftmaxBar } from '../../src/plots/activations/softmax';
 import { heatmapPlot } from '../../src/plots/regularization/heatmap';
 import { createRng } from '@neural-notes/nn';
@@ -8,9 +8,10 @@ import { createRng } from '@neural-notes/nn';
 /** The drawing `previous` was drawn as, brought to `next` by a live redraw (or null if it declined). */
 function redrawn(previous: PlotOptions, next: PlotOptions): string | null {
   const full = drawPlot(previous);
+  const scales = scaleSignature(full);
   const root = full.ownerDocument.createElement('div');
   root.append(full);
-  return redrawLive(root, full, previous, next) ? root.innerHTML : null;
+  return redrawLive(root, scales, previous, next) ? root.innerHTML : null;
 }
 
 const bars = (ps: number[], labels = ps.map((_, i) => String(i + 1))): SoftmaxBar[] =>
@@ -62,17 +63,18 @@ describe('live marks: redrawing only the marks that follow the reader', () => {
     const off1 = [[2, 7], [4]];
     const before = heatmapPlot(sizes, weights(), off1, { maxAbs: 1.6 });
     const full = drawPlot(before);
+    const scales = scaleSignature(full);
     const root = full.ownerDocument.createElement('div');
     root.append(full);
     const outlines = root.querySelector(`.${LIVE}-outlines`);
     const after = heatmapPlot(sizes, weights(), off1.map((units) => [...units]), { maxAbs: 1.6 });
-    expect(redrawLive(root, full, before, after)).toBe(true);
+    expect(redrawLive(root, scales, before, after)).toBe(true);
     expect(root.querySelector(`.${LIVE}-outlines`)).toBe(outlines);
     expect(root.innerHTML).toBe(renderPlot(after));
     // a mark whose key is unchanged is left alone: a builder that gave a wrong key would show stale outlines
     const lying = { ...heatmapPlot(sizes, weights(), [[3], []], { maxAbs: 1.6 }) };
     lying.live = { ...lying.live!, data: after.live!.data };
-    expect(redrawLive(root, full, after, lying)).toBe(true);
+    expect(redrawLive(root, scales, after, lying)).toBe(true);
     expect(root.innerHTML).not.toBe(renderPlot(lying));
     // another colour range is another frame (the key's labels change)
     expect(redrawn(heatmapPlot(sizes, weights(), [[], []], { maxAbs: 1.6 }), heatmapPlot(sizes, weights(), [[], []], { maxAbs: 2 }))).toBeNull();
@@ -108,18 +110,19 @@ describe('live marks: redrawing only the marks that follow the reader', () => {
       marks: [Plot.dot([1, 2, 3], { x: (d) => d, y: (d) => d, className: live('dots') })],
     });
     const full = drawPlot(chart(3));
+    const scales = scaleSignature(full);
     const root = full.ownerDocument.createElement('div');
     root.append(full);
     const before = root.innerHTML;
-    expect(redrawLive(root, full, chart(3), chart(6))).toBe(false);
+    expect(redrawLive(root, scales, chart(3), chart(6))).toBe(false);
     expect(root.innerHTML).toBe(before);
-    expect(redrawLive(root, full, chart(3), { ...chart(3), marks: [Plot.dot([1, 2, 3], { x: (d) => d, y: (d) => d })] })).toBe(false);
+    expect(redrawLive(root, scales, chart(3), { ...chart(3), marks: [Plot.dot([1, 2, 3], { x: (d) => d, y: (d) => d })] })).toBe(false);
     const twice = { ...chart(3), marks: [...chart(3).marks!, Plot.dot([2], { x: (d) => d, y: (d) => d, className: live('dots') })] };
-    expect(redrawLive(root, full, chart(3), twice)).toBe(false); // two marks of one name cannot be paired
+    expect(redrawLive(root, scales, chart(3), twice)).toBe(false); // two marks of one name cannot be paired
     const { margin, ...unset } = chart(3);
     expect(margin).toBe(30);
-    expect(redrawLive(root, full, chart(3), unset)).toBe(false); // margins left to Plot
-    expect(redrawLive(root, full, chart(3), chart(3))).toBe(true);
+    expect(redrawLive(root, scales, chart(3), unset)).toBe(false); // margins left to Plot
+    expect(redrawLive(root, scales, chart(3), chart(3))).toBe(true);
     expect(root.innerHTML).toBe(renderPlot(chart(3)));
   });
 

@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef } from 'preact/hooks';
-import { drawPlot, redrawLive, renderPlot, type Drawing, type PlotOptions } from '../../plots/render';
+import { drawPlot, drawsLikeBuild, redrawLive, scaleSignature, type PlotOptions } from '../../plots/render';
 import { rowsFromPlot } from '../../plots/plot-data';
 
 /** Rows a figure can hand to its "Download CSV" action (see src/components/figure-actions.ts). */
@@ -23,40 +23,58 @@ interface Props {
   class?: string;
 }
 
-/** What the drawing on screen was drawn from, and the last drawing this browser made of it whole (whose scales a live redraw keeps). */
+/** What the drawing on screen was drawn from, and the signature of the scales of the last whole drawing in it (which a live redraw keeps). */
 interface Drawn {
   options: PlotOptions;
-  /** Null while the element holds the build's drawing: nothing has changed since the island hydrated. */
-  full: Drawing | null;
+  /**
+   * The scales' signature of the last drawing made whole: the build's, written in the page, while
+   * the element holds the build's drawing (on a screen where Plot draws as the build does), then
+   * this browser's; null where the next change must draw whole; undefined until the element is seen.
+   */
+  scales: string | null | undefined;
   /** The markup the element is given once: the drawing on the server, nothing in the browser (see below). */
   html: string;
+  /** On the server: the build's scales, written beside its drawing. */
+  builtScales?: string;
 }
 
+/** Where the build writes a drawing's scale signature (`scaleSignature`), on the element that holds it. */
+const SCALES_ATTRIBUTE = 'data-nn-scales';
+
 /**
- * An Observable Plot figure. At build time it renders into the static HTML. In the browser it
- * draws nothing while the island hydrates: the element already holds the build's drawing (Preact
- * does not touch innerHTML while hydrating, and the markup it is given never changes), and Plot,
- * on a phone, took a third to a half of a figure's hydration to draw it again. A figure mounted
- * afresh is drawn before the browser paints. On a change the figure is redrawn before the browser
- * paints: the first time whole (this browser's own drawing, whose scales later changes keep; on a
- * screen of one device pixel per CSS pixel Plot also places marks half a pixel off the build's),
- * then only the live marks when the options allow it (`redrawLive`), else whole again.
+ * An Observable Plot figure. At build time it renders into the static HTML, with the signature of
+ * its scales. In the browser it draws nothing while the island hydrates: the element already holds
+ * the build's drawing (Preact does not touch innerHTML while hydrating, and the markup it is given
+ * never changes), and Plot, on a phone, took a third to a half of a figure's hydration to draw it
+ * again. A figure mounted afresh is drawn before the browser paints. On a change the figure is
+ * redrawn before the browser paints: only its live marks when the options allow it (`redrawLive`),
+ * else whole. The build's drawing takes live marks at once where Plot draws as the build does
+ * (`drawsLikeBuild`: any screen of more than one device pixel per CSS pixel, phones among them);
+ * on other screens Plot places marks half a pixel off the build's, and the first change draws the
+ * figure whole.
  */
 export function PlotView({ options, label, data, class: className }: Props) {
   const box = useRef<PlotElement>(null);
   const drawn = useRef<Drawn | null>(null);
-  drawn.current ??= { options, full: null, html: import.meta.env.SSR ? renderPlot(options) : '' };
+  if (!drawn.current) {
+    const built = import.meta.env.SSR ? drawPlot(options) : null;
+    drawn.current = { options, scales: undefined, html: built?.outerHTML ?? '', builtScales: built ? scaleSignature(built) : undefined };
+  }
   useLayoutEffect(() => {
     const d = drawn.current!;
     const el = box.current;
     if (!el) return;
     const drawWhole = () => {
-      d.full = drawPlot(options);
-      el.replaceChildren(d.full);
+      const node = drawPlot(options);
+      d.scales = scaleSignature(node);
+      el.replaceChildren(node);
     };
-    // mounted in the browser, not hydrated: nothing drawn yet
-    if (!d.full && !el.firstElementChild) drawWhole();
-    else if (d.options !== options && !(d.full && redrawLive(el, d.full, d.options, options))) drawWhole();
+    if (d.scales === undefined) {
+      // hydrated: the build's drawing is there, with its scales; mounted in the browser: nothing drawn yet
+      d.scales = el.firstElementChild && drawsLikeBuild ? el.getAttribute(SCALES_ATTRIBUTE) : null;
+      if (!el.firstElementChild) drawWhole();
+    }
+    if (d.options !== options && !(d.scales && redrawLive(el, d.scales, d.options, options))) drawWhole();
     d.options = options;
   }, [options]);
   // The rows are read when the reader asks for them, from the latest options; the element gets its
@@ -79,6 +97,7 @@ export function PlotView({ options, label, data, class: className }: Props) {
       class={`nn-plot ${className ?? ''}`}
       role="img"
       aria-label={label}
+      {...{ [SCALES_ATTRIBUTE]: drawn.current.builtScales }}
       dangerouslySetInnerHTML={{ __html: drawn.current.html }}
     />
   );
