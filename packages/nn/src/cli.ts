@@ -9,7 +9,7 @@ import {
   DATASET_MODES, EXPERIMENT_DEFAULTS as D, EXPERIMENT_PRESETS, METHODS, SOURCE_SIZES, SPLITS, runExperiment,
   type DatasetMode, type ExperimentOptions, type ExperimentResult, type Method, type PresetName, type Protocol, type SplitKind,
 } from './experiment';
-import { EXAMPLE_ORDERS, type ExampleOrder } from './train';
+import { EXAMPLE_ORDERS, type ExampleOrder } from './training';
 import { NEAR_ZERO } from './stats';
 import { mean, sd } from './stats';
 

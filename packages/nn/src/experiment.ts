@@ -43,7 +43,8 @@ import { regularizer, type RegularizerName, REGULARIZER_NAMES } from './regulari
 import { createRng } from './rng';
 import { countNearZero, mean, NEAR_ZERO, sd } from './stats';
 import { forwardPass32 } from './single';
-import { ARITHMETICS, EXAMPLE_ORDERS, train, type Arithmetic, type EpochRecord, type ExampleOrder, type Snapshots, type TrainStatus } from './train';
+import { train } from './train';
+import { ARITHMETICS, EXAMPLE_ORDERS, type Arithmetic, type EpochRecord, type ExampleOrder, type Snapshots, type TrainStatus } from './training';
 
 export type SplitKind = 'random' | 'even';
 export const SPLITS: readonly SplitKind[] = ['random', 'even'];

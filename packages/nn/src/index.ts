@@ -17,11 +17,12 @@ export {
 } from './network';
 export { Sgd, sgd, type SgdOptions } from './optim';
 export type { Workspace } from './passes';
+export { train, Trainer } from './train';
 export {
-  train, Trainer, snapshotAt,
+  snapshotAt,
   type Dataset, type EpochRecord, type Snapshots, type StepInfo, type TrainOptions, type TrainResult, type TrainStatus,
   EXAMPLE_ORDERS, ARITHMETICS, type ExampleOrder, type Arithmetic,
-} from './train';
+} from './training';
 export { lineData, sineData, splitIndices, evenSplitIndices, type LineData, type LineDataOptions, type SineDataOptions, type Split } from './data';
 export { mean, sd, percentileRank, countNearZero, NEAR_ZERO } from './stats';
 export {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allNumbers } from './numbers';
 import { experimentData, runExperiment } from '../src/experiment';
 import { Network } from '../src/network';
-import { snapshotAt } from '../src/train';
+import { snapshotAt } from '../src/training';
 import { prune } from '../src/prune';
 import { countNearZero, mean, sd } from '../src/stats';
 

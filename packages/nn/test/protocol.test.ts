@@ -11,7 +11,8 @@ import { Sgd } from '../src/optim';
 import { l1, l2 } from '../src/regularizers';
 import { createRng } from '../src/rng';
 import { percentileRank } from '../src/stats';
-import { train, type ExampleOrder } from '../src/train';
+import { train } from '../src/train';
+import type { ExampleOrder } from '../src/training';
 
 const xs = Array.from({ length: 9 }, (_, i) => i / 3);
 const data = { inputs: xs, targets: xs.map((x) => 2 * x + 1 + (x > 2 ? 1 : 0)) };

@@ -5,7 +5,8 @@ import { loss as toLoss } from '../src/losses';
 import { Sgd } from '../src/optim';
 import { l1, l2 } from '../src/regularizers';
 import { createRng } from '../src/rng';
-import { snapshotAt, train, Trainer, type TrainOptions } from '../src/train';
+import { train, Trainer } from '../src/train';
+import { snapshotAt, type TrainOptions } from '../src/training';
 
 const xs = Array.from({ length: 12 }, (_, i) => i / 4);
 const data = { inputs: xs, targets: xs.map((x) => 2 * x + 1) };
