@@ -34,12 +34,9 @@ interface Drawn {
   scales: string | null | undefined;
   /** The markup the element is given once: the drawing on the server, nothing in the browser (see below). */
   html: string;
-  /** On the server: the build's scales, written beside its drawing. */
+  /** On the server: the build's scales (`scaleSignature`), written on the element as data-nn-scales. */
   builtScales?: string;
 }
-
-/** Where the build writes a drawing's scale signature (`scaleSignature`), on the element that holds it. */
-const SCALES_ATTRIBUTE = 'data-nn-scales';
 
 /**
  * An Observable Plot figure. At build time it renders into the static HTML, with the signature of
@@ -71,7 +68,7 @@ export function PlotView({ options, label, data, class: className }: Props) {
     };
     if (d.scales === undefined) {
       // hydrated: the build's drawing is there, with its scales; mounted in the browser: nothing drawn yet
-      d.scales = el.firstElementChild && drawsLikeBuild ? el.getAttribute(SCALES_ATTRIBUTE) : null;
+      d.scales = el.firstElementChild && drawsLikeBuild ? el.dataset.nnScales ?? null : null;
       if (!el.firstElementChild) drawWhole();
     }
     if (d.options !== options && !(d.scales && redrawLive(el, d.scales, d.options, options))) drawWhole();
@@ -97,7 +94,7 @@ export function PlotView({ options, label, data, class: className }: Props) {
       class={`nn-plot ${className ?? ''}`}
       role="img"
       aria-label={label}
-      {...{ [SCALES_ATTRIBUTE]: drawn.current.builtScales }}
+      data-nn-scales={drawn.current.builtScales}
       dangerouslySetInnerHTML={{ __html: drawn.current.html }}
     />
   );
