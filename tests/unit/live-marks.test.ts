@@ -4,6 +4,10 @@ import { drawPlot, live, LIVE, redrawLive, renderPlot, scaleSignature, type Plot
 import { softmaxPlot, type SoftmaxBar } from '../../src/plots/activations/softmax';
 import { heatmapPlot } from '../../src/plots/regularization/heatmap';
 import { createRng } from '@neural-notes/nn';
+import { curvesPlot, fitPlot } from '../../src/plots/regularization/experiment';
+import experimentFigure, { experimentSettings } from '../../src/figures/regularization/Experiment.figure';
+import { resolveSettings } from '../../src/figures/figure';
+import { runSettings } from '../../src/models/regularization/experiment';
 
 /** The drawing `previous` was drawn as, brought to `next` by a live redraw (or null if it declined). */
 function redrawn(previous: PlotOptions, next: PlotOptions): string | null {
@@ -78,6 +82,55 @@ describe('live marks: redrawing only the marks that follow the reader', () => {
     expect(root.innerHTML).not.toBe(renderPlot(lying));
     // another colour range is another frame (the key's labels change)
     expect(redrawn(heatmapPlot(sizes, weights(), [[], []], { maxAbs: 1.6 }), heatmapPlot(sizes, weights(), [[], []], { maxAbs: 2 }))).toBeNull();
+  });
+
+  it('gives the experiment’s fitted lines and training curves exactly as a full drawing does, for reruns with another λ, in both sizes', () => {
+    const settings = { ...experimentSettings(resolveSettings(experimentFigure, {})), runs: 2 };
+    const [a, b, c] = [0.01, 0.03, 0.3].map((lambda) => runSettings({ ...settings, lambda }));
+    // Plot numbers the clip path of a clipped mark as it draws: a redraw keeps the drawing's own
+    const clips = (html: string | null) => html?.replace(/plot-clip-\d+/g, 'plot-clip');
+    let live = 0;
+    for (const compact of [false, true]) {
+      for (const [x, y] of [[a, b], [b, c], [c, a]]) {
+        // the data are the same, so only the lines are drawn again
+        const [fx, fy] = [fitPlot(x.data, x.runs, settings.methods, { compact }), fitPlot(y.data, y.runs, settings.methods, { compact })];
+        expect(fx.live?.frame).toBe(fy.live?.frame);
+        expect(clips(redrawn(fx, fy))).toBe(clips(renderPlot(fy)));
+        for (const term of ['data loss', 'penalty'] as const) {
+          const [cx, cy] = [curvesPlot(x.runs, settings.methods, 100, term, { compact }), curvesPlot(y.runs, settings.methods, 100, term, { compact })];
+          const again = redrawn(cx, cy);
+          // curves reaching to another nice top are another frame
+          expect(again === null).toBe(cx.live?.frame !== cy.live?.frame);
+          if (again !== null) {
+            live++;
+            expect(again).toBe(renderPlot(cy));
+          }
+        }
+      }
+    }
+    expect(live).toBeGreaterThan(0);
+    // a point moves (within the same axes): the whole figure is drawn again, dots and all
+    const moved = { ...a.data, y: a.data.y.map((y, i) => (i === 3 ? y + 0.5 : y)) };
+    expect(fitPlot(moved, a.runs, settings.methods).y).toEqual(fitPlot(a.data, a.runs, settings.methods).y);
+    expect(redrawn(fitPlot(a.data, a.runs, settings.methods), fitPlot(moved, a.runs, settings.methods))).toBeNull();
+    // other data (another seed): likewise
+    const other = runSettings({ ...settings, seed: settings.seed + 1 });
+    expect(redrawn(fitPlot(a.data, a.runs, settings.methods), fitPlot(other.data, other.runs, settings.methods))).toBeNull();
+  });
+
+  it('finds the training curves’ y domain as Plot finds it from the rows (from zero, made nice)', () => {
+    const settings = { ...experimentSettings(resolveSettings(experimentFigure, {})), runs: 2 };
+    const random = createRng(5);
+    for (let trial = 0; trial < 12; trial++) {
+      const out = runSettings({ ...settings, lambda: 10 ** random.uniform(-3, -0.5), seed: trial + 1, methods: trial % 4 === 0 ? ['none'] : settings.methods });
+      for (const term of ['data loss', 'penalty'] as const) {
+        const options = curvesPlot(out.runs, settings.methods, 100, term);
+        const fromRows = { ...options, y: { label: options.y?.label, grid: true, nice: true, zero: true } };
+        expect(renderPlot(options)).toBe(renderPlot(fromRows));
+      }
+    }
+    // no rows: Plot is left to find it
+    expect(curvesPlot([], settings.methods, 100, 'penalty').y).toMatchObject({ nice: true, zero: true });
   });
 
   it('handles the edges: a bar at 0 or 1, and a probability that is not a number', () => {

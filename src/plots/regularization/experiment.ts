@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Method } from '@neural-notes/nn';
-import type { PlotOptions } from '../render';
+import { live, type PlotOptions } from '../render';
 import { FONT_SIZE, MARGIN_BOTTOM, MARGIN_TOP, NARROW_WIDTH } from './frame';
 import { stripPlot } from './strip';
 import { fitGrid, type CompactData, type CompactRun } from '../../models/regularization/experiment';
@@ -62,6 +62,7 @@ export function fitPlot(data: CompactData, runs: readonly CompactRun[], methods:
   };
   const xDomain = range ? pad(range[0], range[1]) : [0, 10];
   const yDomain = range ? pad(Math.min(...ys), Math.max(...ys)) : [-2, Math.max(25, ...ys) + 2];
+  const key = points.map((p) => `${p.x},${p.y},${p.role}${p.outlier ? ',outlier' : ''}`).join(' ');
   return {
     width: compact ? NARROW_WIDTH : 560,
     style: { fontSize: FONT_SIZE },
@@ -73,8 +74,10 @@ export function fitPlot(data: CompactData, runs: readonly CompactRun[], methods:
     x: { domain: xDomain, label: 'x' },
     y: { domain: yDomain, label: 'y', grid: true },
     color: colorScale(methods),
+    // Everything but the fitted lines follows the data alone: a rerun on the same data redraws only the lines.
+    live: { frame: `fit ${compact ? 'narrow' : 'wide'} ${methods.join(',')} ${xDomain.join(',')} ${yDomain.join(',')} ${key}` },
     marks: [
-      Plot.line(fitRows(runs, range), { x: 'x', y: 'y', z: 'key', stroke: 'method', strokeWidth: 1.5, strokeOpacity: 0.75, clip: true }),
+      Plot.line(fitRows(runs, range), { x: 'x', y: 'y', z: 'key', stroke: 'method', strokeWidth: 1.5, strokeOpacity: 0.75, clip: true, className: live('fits') }),
       Plot.dot(points.filter((p) => p.role === 'train'), { x: 'x', y: 'y', r: 3, fill: 'currentColor', fillOpacity: 0.55 }),
       Plot.dot(points.filter((p) => p.role === 'test'), { x: 'x', y: 'y', r: 3.5, stroke: 'currentColor', strokeWidth: 1.5 }),
       Plot.dot(points.filter((p) => p.outlier), { x: 'x', y: 'y', r: 6.5, stroke: 'var(--danger)', strokeWidth: 1.2 }),
@@ -113,6 +116,11 @@ export function curvesPlot(
 ): PlotOptions {
   // Every second epoch is plenty for the eye and halves the drawing work with many runs.
   const rows = curveRows(runs, runs.length > 10 ? 2 : 1).filter((r) => r.term === term);
+  // The y domain as Plot would find it from the rows (from zero, made nice), found here so that it
+  // can name the frame: reruns whose curves reach about as high redraw only their curves.
+  let top = 0;
+  for (const r of rows) top = Math.max(top, r.value);
+  const yDomain = rows.length ? (Plot.scale({ y: { domain: [0, top], nice: true } }).domain as number[]) : undefined;
   return {
     width: compact ? NARROW_WIDTH : 560,
     style: { fontSize: FONT_SIZE },
@@ -122,9 +130,10 @@ export function curvesPlot(
     marginRight: 20,
     marginBottom: MARGIN_BOTTOM,
     x: { domain: [1, epochs], label: 'epoch' },
-    y: { label: `${term}, mean per step`, grid: true, nice: true, zero: true },
+    y: yDomain ? { label: `${term}, mean per step`, grid: true, domain: yDomain } : { label: `${term}, mean per step`, grid: true, nice: true, zero: true },
     color: { ...colorScale(methods), legend: false },
-    marks: [Plot.line(rows, { x: 'epoch', y: 'value', z: 'key', stroke: 'method', strokeWidth: 1.2, strokeOpacity: 0.75 })],
+    live: yDomain ? { frame: `curves ${term} ${compact ? 'narrow' : 'wide'} ${methods.join(',')} ${epochs} ${yDomain.join(',')}` } : undefined,
+    marks: [Plot.line(rows, { x: 'epoch', y: 'value', z: 'key', stroke: 'method', strokeWidth: 1.2, strokeOpacity: 0.75, className: live('curves') })],
   };
 }
 
