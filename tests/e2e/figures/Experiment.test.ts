@@ -1,7 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
 import { allProblems } from '../support/page';
 import { articleUrl, errorCells, goLive, useBrowser } from '../support/figure';
-import { drawnTexts, overlaps } from '../support/plots';
+import { drawingOf, drawnTexts, liveMarkup, overlaps, tagFrame } from '../support/plots';
+import experimentFigure, { experimentSettings } from '../../../src/figures/regularization/Experiment.figure';
+import { resolveSettings } from '../../../src/figures/figure';
+import { runSettings } from '../../../src/models/regularization/experiment';
+import { fitPlot } from '../../../src/plots/regularization/experiment';
+import { LIVE, renderPlot } from '../../../src/plots/render';
 import { tasksAndWorkers } from '../support/main-thread';
 import { TIMED } from '../support/timed';
 
@@ -11,6 +17,8 @@ afterAll(async () => {
 });
 
 const url = articleUrl('l1-vs-l2-regularization');
+/** The Experiment's props in the article (content/articles/l1-vs-l2-regularization.mdx). */
+const ARTICLE_PROPS = { order: 'once', split: 'even', arithmetic: 'float32', pruned: true };
 
 describe('Experiment', () => {
   it('reruns the default experiment in the browser to the same digits, fast and without long main-thread tasks', TIMED, async () => {
@@ -114,6 +122,40 @@ describe('Experiment', () => {
       expect(report.visible, `width ${width}: boxes drawn over the dots`).toBe(6);
       expect(report.medians).toBe(6);
     }
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+
+  it('a rerun with another λ draws only the fitted lines again, into the drawing the page came with, as the build draws them', async () => {
+    // Two device pixels per CSS pixel, as on a phone or a laptop: Plot draws as the build does.
+    const { page, problems, close } = await open(url, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await goLive(page, 'exp');
+    // the data plot comes first; its colour key stands above it, so its drawing is the figure's svg
+    const plot = page.locator('#fig-exp .nn-plot:visible figure > svg').first();
+    const before = await plot.evaluate(liveMarkup, LIVE);
+    // Every element of the data plot but its lines is tagged, to be found again after the rerun.
+    const tagged = await tagFrame(page, '#fig-exp', 'figure > svg');
+    expect(tagged).toBeGreaterThan(60); // the svg, grid, axes, the 50 points and the outliers' rings
+    const lambda = page.locator('#fig-exp').getByLabel('λ (0–10)', { exact: true });
+    await lambda.fill('0.1');
+    await lambda.press('Enter');
+    await expect.poll(() => page.url()).toContain('exp.lambda=0.1');
+    await page.waitForSelector('#fig-exp [data-phase="done"]', { timeout: 20_000 });
+    const after = await drawingOf(page, '#fig-exp', 'figure > svg');
+    expect(after.kept, 'the frame is the same elements').toBe(tagged);
+    expect(after.frame - after.kept, 'nothing new besides the lines').toBe(0);
+    // The build's drawing of the same settings (the article's, at λ = 0.1), computed here, read the same way.
+    const lines = (lambda: number) => {
+      const settings = experimentSettings({ ...resolveSettings(experimentFigure, ARTICLE_PROPS), lambda });
+      const out = runSettings(settings);
+      return liveMarkup(parseHTML(`<div>${renderPlot(fitPlot(out.data, out.runs, settings.methods))}</div>`).document.querySelector('div')!, LIVE);
+    };
+    expect(lines(0.3), 'the article’s own settings').toBe(before);
+    const expected = lines(0.1);
+    expect(expected.match(/^path /gm)).toHaveLength(20);
+    expect(expected).not.toBe(before);
+    expect(await plot.evaluate(liveMarkup, LIVE)).toBe(expected);
     expect(allProblems(problems)).toEqual([]);
     await close();
   });

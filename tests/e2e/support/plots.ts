@@ -59,8 +59,8 @@ export function overlaps(texts: DrawnText[]): string[] {
  * the same whether the HTML parser or a script made it), and how many of its elements outside the
  * live marks carry the tag `kept` (set by `tagFrame`).
  */
-export async function drawingOf(page: Page, selector: string): Promise<{ markup: string[]; frame: number; kept: number }> {
-  return page.locator(`${selector} .nn-plot:visible svg`).first().evaluate((svg) => {
+export async function drawingOf(page: Page, selector: string, svg = 'svg'): Promise<{ markup: string[]; frame: number; kept: number }> {
+  return page.locator(`${selector} .nn-plot:visible ${svg}`).first().evaluate((svg) => {
     const markup = [svg, ...svg.querySelectorAll('*')].map((e) =>
       [e.tagName.toLowerCase(), ...[...e.attributes].map((a) => `${a.name}=${a.value}`).sort(), e.children.length ? '' : e.textContent].join(' '),
     );
@@ -70,8 +70,8 @@ export async function drawingOf(page: Page, selector: string): Promise<{ markup:
 }
 
 /** Tags every element of a figure's visible drawing outside its live marks (see `drawingOf`); returns how many. */
-export async function tagFrame(page: Page, selector: string): Promise<number> {
-  return page.locator(`${selector} .nn-plot:visible svg`).first().evaluate((svg) => {
+export async function tagFrame(page: Page, selector: string, svg = 'svg'): Promise<number> {
+  return page.locator(`${selector} .nn-plot:visible ${svg}`).first().evaluate((svg) => {
     const frame = [svg, ...svg.querySelectorAll('*')].filter((e) => !e.closest('g.nn-live'));
     for (const e of frame) (e as Element & { nnKept?: boolean }).nnKept = true;
     return frame.length;
