@@ -12,8 +12,10 @@ export type PlotOptions = Omit<Plot.PlotOptions, 'document'> & {
    *
    * `patch` may give, by a live mark's class, a function that brings that mark's group up to date
    * by itself, without Plot: for a mark whose elements keep their places and change only colours
-   * (the cells of a heatmap). It returns false, having changed nothing, when it cannot (then Plot
-   * draws the mark). Its attributes must read as Plot's would after `trimNumbers` (see `trimmed`).
+   * (the cells of a heatmap), or whose elements the builder places on the frame's scales exactly as
+   * Plot would (the heatmap's outlines). It returns false, having changed nothing, when it cannot
+   * (then Plot draws the mark). Its attributes must read as Plot's would after `trimNumbers` (see
+   * `trimmed`).
    *
    * `data` may give, by a live mark's class, a key of everything that mark shows within the frame
    * (the outlines of switched-off units: which units are off). When the previous options gave the

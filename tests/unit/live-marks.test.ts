@@ -84,6 +84,32 @@ describe('live marks: redrawing only the marks that follow the reader', () => {
     expect(redrawn(heatmapPlot(sizes, weights(), [[], []], { maxAbs: 1.6 }), heatmapPlot(sizes, weights(), [[], []], { maxAbs: 2 }))).toBeNull();
   });
 
+  it('places the outlines of switched-off units itself, exactly where Plot puts them, keeping their group', () => {
+    const random = createRng(23);
+    let patched = 0;
+    for (const sizes of [[2, 10, 10, 1], [3, 7, 5, 4, 2], [1, 13, 9, 6, 3, 1]]) {
+      const weights = sizes.slice(1).map((n, l) => Array.from({ length: sizes[l] * n }, () => random.uniform(-1, 1)));
+      const off = () => sizes.slice(1, -1).map((n) => Array.from({ length: n }, (_, j) => j).filter(() => random.next() < 0.35));
+      for (const compact of [false, true]) {
+        for (let trial = 0; trial < 40; trial++) {
+          const [a, b] = [heatmapPlot(sizes, weights, off(), { maxAbs: 1, compact }), heatmapPlot(sizes, weights, off(), { maxAbs: 1, compact })];
+          const full = drawPlot(a);
+          const root = full.ownerDocument.createElement('div');
+          root.append(full);
+          const group = root.querySelector(`g.${LIVE}-outlines`);
+          const drawn = redrawLive(root, scaleSignature(full), a, b);
+          const expected = renderPlot(b);
+          if (!group || !expected.includes(`${LIVE}-outlines`)) continue; // no outline before or after: not the patch's to place
+          expect(drawn).toBe(true);
+          expect(root.innerHTML).toBe(expected);
+          expect(root.querySelector(`g.${LIVE}-outlines`), 'the same group, its rects placed anew').toBe(group);
+          patched++;
+        }
+      }
+    }
+    expect(patched).toBeGreaterThan(200);
+  });
+
   it('gives the experiment’s fitted lines and training curves exactly as a full drawing does, for reruns with another λ, in both sizes', () => {
     const settings = { ...experimentSettings(resolveSettings(experimentFigure, {})), runs: 2 };
     const [a, b, c] = [0.01, 0.03, 0.3].map((lambda) => runSettings({ ...settings, lambda }));

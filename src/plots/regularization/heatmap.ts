@@ -165,6 +165,30 @@ function recolour(group: Element, cells: readonly HeatCell[], maxAbs: number): b
   return true;
 }
 
+type Box = { x1: number; x2: number; y1: number; y2: number };
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * Gives the outlines' group one rect per box, placed as Plot places a rect mark's rects on these
+ * scales (no insets: from the smaller end, as long as the two ends are apart), in Plot's order of
+ * attributes (false, untouched, when there is no box: Plot then draws no group).
+ */
+function reoutline(group: Element, boxes: readonly Box[], x: (v: number) => number, y: (v: number) => number): boolean {
+  const rects = [...group.children];
+  if (boxes.length === 0 || rects.some((r) => r.tagName.toLowerCase() !== 'rect' || r.attributes.length !== 4)) return false;
+  while (rects.length > boxes.length) rects.pop()!.remove();
+  while (rects.length < boxes.length) rects.push(group.appendChild(group.ownerDocument.createElementNS(SVG, 'rect')));
+  boxes.forEach((b, i) => {
+    const [x1, x2, y1, y2] = [x(b.x1), x(b.x2), y(b.y1), y(b.y2)];
+    const place: [string, number][] = [['x', Math.min(x1, x2)], ['y', Math.min(y1, y2)], ['width', Math.max(0, Math.abs(x2 - x1))], ['height', Math.max(0, Math.abs(y1 - y2))]];
+    for (const [name, value] of place) {
+      const text = trimmed(value, 'pixels');
+      if (rects[i].getAttribute(name) !== text) rects[i].setAttribute(name, text);
+    }
+  });
+  return true;
+}
+
 export interface HeatmapOptions {
   /** Colour scale runs from −maxAbs to +maxAbs. */
   maxAbs: number;
@@ -190,26 +214,36 @@ export function heatmapPlot(
   const m = Number.isFinite(maxAbs) && maxAbs > 0 ? maxAbs : 1;
   // Wide, the last matrix is one column: its label is wider than it, so the right margin holds the rest.
   const marginRight = compact ? 10 : 34;
-  const inner = width - 10 - marginRight;
+  const [marginLeft, marginTop, marginBottom] = [10, 20, 10];
+  const inner = width - marginLeft - marginRight;
   const keyTop = layout.height + 1.2;
   const rows = keyTop + (compact ? 2.4 : 1.2); // matrices, then the colour key underneath
   const height = Math.round((inner * rows) / layout.width) + 30;
   const key = colorKey(m, keyTop, 40, 12, compact);
   const labels = layout.offsets.map((x, l) => ({ x: x + sizes[l + 1] / 2, y: layout.tops[l] - 0.4, text: `W${l + 1} (${sizes[l]},${sizes[l + 1]})` }));
+  const outlines = deadOutlines(sizes, removed, perRow);
   return {
     width,
     height,
-    marginLeft: 10,
+    marginLeft,
     marginRight,
-    marginTop: 20,
-    marginBottom: 10,
+    marginTop,
+    marginBottom,
     style: { fontSize: FONT_SIZE },
     x: { domain: [0, layout.width], axis: null },
     y: { domain: [0, rows], reverse: true, axis: null },
     live: {
       frame: `heatmap ${width} ${compact ? 'compact' : 'wide'} ${sizes.join(',')} ${m}`,
       // Every weight a number: the cells are where they were, one per weight in order, and only their colours change.
-      patch: cells.length === cellCount(sizes) ? { [live('weights')]: (group) => recolour(group, cells, m) } : undefined,
+      patch: {
+        ...(cells.length === cellCount(sizes) && { [live('weights')]: (group: Element) => recolour(group, cells, m) }),
+        // the outlines placed on the frame's scales, made as Plot makes them
+        [live('outlines')]: (group) => {
+          const x = Plot.scale({ x: { domain: [0, layout.width], range: [marginLeft, width - marginRight] } });
+          const y = Plot.scale({ y: { domain: [0, rows], reverse: true, range: [height - marginBottom, marginTop] } });
+          return reoutline(group, outlines, (v) => x.apply(v) as number, (v) => y.apply(v) as number);
+        },
+      },
       // Within a frame the outlines follow only which units are off: an epoch step leaves them be.
       data: { [live('outlines')]: removed.map((units) => units.join(',')).join(';') },
     },
@@ -220,7 +254,7 @@ export function heatmapPlot(
         { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: 0.07 },
       ),
       Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: (d: { w: number }) => weightFill(d.w), fillOpacity: (d: { w: number }) => weightOpacity(d.w, m), inset: 0.5, className: live('weights') }),
-      Plot.rect(deadOutlines(sizes, removed, perRow), { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', stroke: 'var(--fg)', strokeWidth: 1.5, strokeDasharray: '3,2', fill: 'none', className: live('outlines') }),
+      Plot.rect(outlines, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', stroke: 'var(--fg)', strokeWidth: 1.5, strokeDasharray: '3,2', fill: 'none', className: live('outlines') }),
       Plot.text(labels, { x: 'x', y: 'y', text: 'text', fill: 'currentColor', lineAnchor: 'bottom' }),
       Plot.rect([{ x1: key.cells[0].x1, x2: key.cells[key.cells.length - 1].x2, y1: key.cells[0].y1, y2: key.cells[0].y2 }], { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: 0.07 }),
       Plot.rect(key.cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: (d: { w: number }) => weightFill(d.w), fillOpacity: (d: { w: number }) => weightOpacity(d.w, m) }),
