@@ -8,15 +8,19 @@ import * as Plot from '@observablehq/plot';
 import { live, trimmed, type PlotOptions } from '../render';
 import { FONT_SIZE, NARROW_WIDTH } from './frame';
 
-export interface HeatCell {
-  layer: number;
-  i: number;
-  j: number;
-  w: number;
+/** A box in cell units, from (x1, y1) to (x2, y2). */
+export interface Box {
   x1: number;
   x2: number;
   y1: number;
   y2: number;
+}
+
+export interface HeatCell extends Box {
+  layer: number;
+  i: number;
+  j: number;
+  w: number;
 }
 
 export interface HeatLayout {
@@ -84,9 +88,9 @@ export function heatRows(sizes: readonly number[], weights: readonly (readonly n
 }
 
 /** Outline boxes for switched-off hidden units: removed[h] lists units of hidden layer h + 1. */
-export function deadOutlines(sizes: readonly number[], removed: readonly (readonly number[])[], perRow?: number): { x1: number; x2: number; y1: number; y2: number }[] {
+export function deadOutlines(sizes: readonly number[], removed: readonly (readonly number[])[], perRow?: number): Box[] {
   const { offsets, tops } = heatLayout(sizes, perRow);
-  const boxes: { x1: number; x2: number; y1: number; y2: number }[] = [];
+  const boxes: Box[] = [];
   removed.forEach((units, h) => {
     const into = h; // matrix feeding hidden layer h + 1
     const out = h + 1; // matrix it feeds
@@ -111,7 +115,7 @@ export function colorKey(
   steps = 40,
   length = 12,
   compact = false,
-): { cells: { x1: number; x2: number; y1: number; y2: number; w: number }[]; labels: KeyLabel[] } {
+): { cells: (Box & { w: number })[]; labels: KeyLabel[] } {
   const cells = Array.from({ length: steps }, (_, k) => ({
     x1: (k * length) / steps,
     x2: ((k + 1) * length) / steps,
@@ -165,7 +169,6 @@ function recolour(group: Element, cells: readonly HeatCell[], maxAbs: number): b
   return true;
 }
 
-type Box = { x1: number; x2: number; y1: number; y2: number };
 const SVG = 'http://www.w3.org/2000/svg';
 
 /**
