@@ -5,10 +5,11 @@
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { runExperiment } from './experiment';
 import {
-  DATASET_MODES, EXPERIMENT_DEFAULTS as D, EXPERIMENT_PRESETS, METHODS, SOURCE_SIZES, SPLITS, runExperiment,
+  DATASET_MODES, EXPERIMENT_DEFAULTS as D, EXPERIMENT_PRESETS, METHODS, SOURCE_SIZES, SPLITS,
   type DatasetMode, type ExperimentOptions, type ExperimentResult, type Method, type PresetName, type Protocol, type SplitKind,
-} from './experiment';
+} from './protocol';
 import { EXAMPLE_ORDERS, type ExampleOrder } from './training';
 import { NEAR_ZERO } from './stats';
 import { mean, sd } from './stats';

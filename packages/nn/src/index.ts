@@ -25,10 +25,11 @@ export {
 } from './training';
 export { lineData, sineData, splitIndices, evenSplitIndices, type LineData, type LineDataOptions, type SineDataOptions, type Split } from './data';
 export { mean, sd, percentileRank, countNearZero, NEAR_ZERO } from './stats';
+export { runExperiment, experimentData, gridRange, totalError, predict } from './experiment';
 export {
-  runExperiment, experimentData, gridRange, totalError, predict, METHODS, SOURCE_SIZES, EXPERIMENT_DEFAULTS, EXPERIMENT_PRESETS, SPLITS, DATASET_MODES,
+  METHODS, SOURCE_SIZES, EXPERIMENT_DEFAULTS, EXPERIMENT_PRESETS, SPLITS, DATASET_MODES,
   type ExperimentOptions, type ExperimentResult, type Method, type RunResult, type Protocol, type PresetName, type SplitKind, type DatasetMode,
-} from './experiment';
+} from './protocol';
 export { prune, shapesNotation, type PruneResult } from './prune';
 export { gradientNorms, preActivations, deadUnits, type LayerGradient } from './diagnostics';
 export { leastSquaresLine, leastAbsoluteLine, lineLoss, type Line, type Point } from './linefit';

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main, parseArgs } from '../src/cli';
-import { EXPERIMENT_DEFAULTS, EXPERIMENT_PRESETS, runExperiment } from '../src/experiment';
+import { runExperiment } from '../src/experiment';
+import { EXPERIMENT_DEFAULTS, EXPERIMENT_PRESETS } from '../src/protocol';
 
 function capture(argv: string[]): { code: number; out: string; err: string } {
   let out = '';

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evenSplitIndices } from '../src/data';
-import { EXPERIMENT_DEFAULTS, EXPERIMENT_PRESETS, experimentData, predict, runExperiment } from '../src/experiment';
+import { experimentData, predict, runExperiment } from '../src/experiment';
+import { EXPERIMENT_DEFAULTS, EXPERIMENT_PRESETS } from '../src/protocol';
 import { loss as toLoss } from '../src/losses';
 import { createNetwork, Network } from '../src/network';
 import { Sgd } from '../src/optim';
