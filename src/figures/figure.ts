@@ -20,6 +20,14 @@ export interface Computation<S extends SettingSpecs, K extends keyof S, R, P> {
    * numbers.
    */
   readonly load: () => Promise<(input: Pick<Values<S>, K>, report: Report<P>) => R>;
+  /**
+   * Small jobs like the reader's next one, which the worker runs and throws away while the page is
+   * idle (before the first job and after a Stop), so that the engine has compiled the hot loops
+   * before the reader presses Rerun: a training loop's first run, compiled as it goes, is many times
+   * slower than the next. Each is run in a task of its own, and a job that arrives stops the rest, so
+   * a reader waits at most for one of them. Given the reader's current input.
+   */
+  readonly warmup?: (input: Pick<Values<S>, K>) => readonly Pick<Values<S>, K>[];
 }
 
 /** A value a formula in the article can show from a figure, as the figure changes. */

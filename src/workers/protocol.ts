@@ -15,11 +15,13 @@ export interface JobRequest<I = unknown> {
 
 /**
  * Sent ahead of the first job, when the page is idle: load the figure's declaration and its
- * computation's code now (download, parse, compile), run nothing and answer nothing, so that a
- * press on Rerun starts computing at once.
+ * computation's code now (download, parse, compile) and, given the figure's current input and a
+ * figure that declares a warm-up (`Computation.warmup`), run its small warm-up jobs and throw their
+ * results away; answer nothing. So a press on Rerun starts computing at once, in compiled code.
  */
 export interface WarmRequest {
   warm: string;
+  input?: unknown;
 }
 
 export type JobMessage<R = unknown, P = unknown> =

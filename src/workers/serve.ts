@@ -22,15 +22,25 @@ export function globLoader(modules: Record<string, () => Promise<unknown>>): Fig
 /** At most this many progress messages a second without a partial result (the last is always sent). */
 const PROGRESS_PER_SECOND = 30;
 
+/** What the worker tells `answer` besides the request. */
+export interface AnswerOptions {
+  /** True once another request has arrived: a warm-up still running stops at its next job. */
+  superseded?: () => boolean;
+}
+
+/** Lets the worker take the messages waiting for it (a job stops the warm-up) before the next warm-up job. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * Answers one request: every message it would post, in order, through `post`. A malformed request
  * gets one error message that says what was wrong, never an exception.
  */
-export async function answer(request: unknown, load: FigureLoader, post: (m: JobMessage) => void): Promise<void> {
+export async function answer(request: unknown, load: FigureLoader, post: (m: JobMessage) => void, options: AnswerOptions = {}): Promise<void> {
   const warm = (request as Partial<WarmRequest> | null)?.warm;
-  if (typeof warm === 'string' && Object.keys(request as object).length === 1) {
-    // load the figure's code ahead of its first job; a figure that is unknown or has no computation is left to that job to report
-    await load(warm).then((figure) => figure?.compute?.load()).catch(() => undefined);
+  if (typeof warm === 'string' && Object.keys(request as object).every((k) => k === 'warm' || k === 'input')) {
+    // Load the figure's code ahead of its first job and run its warm-up, if any. A figure that is
+    // unknown, has no computation or is given a bad input is left to its first job to report.
+    await warmUp(warm, (request as WarmRequest).input, load, options.superseded ?? (() => false)).catch(() => undefined);
     return;
   }
   const r = (request ?? {}) as Partial<JobRequest>;
@@ -59,10 +69,26 @@ export async function answer(request: unknown, load: FigureLoader, post: (m: Job
   }
 }
 
+/** A warm request: load the figure's computation; given an input, run the figure's warm-up jobs one per task until another request arrives. */
+async function warmUp(name: string, input: unknown, load: FigureLoader, superseded: () => boolean): Promise<void> {
+  const figure = await load(name);
+  const run = await figure?.compute?.load();
+  if (!figure?.compute?.warmup || !run || input === undefined) return;
+  const checked = checkJobInput(figure, input);
+  if (!checked.ok) return;
+  for (const job of figure.compute.warmup(checked.input as never)) {
+    await nextTask();
+    if (superseded()) return;
+    run(job as never, () => undefined);
+  }
+}
+
 /** Serves jobs in a worker: call once at the top of the worker file. */
 export function serveFigureJobs(load: FigureLoader): void {
   const scope = self as unknown as { onmessage: ((e: MessageEvent<unknown>) => void) | null; postMessage(m: JobMessage): void };
+  let received = 0;
   scope.onmessage = (event) => {
-    void answer(event.data, load, (m) => scope.postMessage(m));
+    const mine = ++received;
+    void answer(event.data, load, (m) => scope.postMessage(m), { superseded: () => received !== mine });
   };
 }

@@ -66,10 +66,13 @@ export function useFigureJob<F extends FigureDeclaration<any, any, any, any>, A 
   const frame = useRef(0);
   // A worker ready before the reader presses Rerun (started when the main thread is next idle).
   const mounted = useRef(true);
+  // The input the worker warms up with: the current settings' (see Computation.warmup).
+  const warmInput = useRef(input);
+  warmInput.current = input;
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
     const cancelIdle = window.cancelIdleCallback ?? clearTimeout;
-    const handle = idle(() => runner().warm(figure.name));
+    const handle = idle(() => runner().warm(figure.name, warmInput.current));
     return () => {
       mounted.current = false;
       cancelIdle(handle as number);
@@ -129,7 +132,7 @@ export function useFigureJob<F extends FigureDeclaration<any, any, any, any>, A 
   const stop = useCallback(() => {
     runner().cancel();
     // Stop ended the worker; start the next one in a moment, for Run again.
-    setTimeout(() => mounted.current && runner().warm(figure.name), 100);
+    setTimeout(() => mounted.current && runner().warm(figure.name, warmInput.current), 100);
   }, [runner]);
 
   // Settings changed (by a control, or by the URL after hydration): rerun after a pause.

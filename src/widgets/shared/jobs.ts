@@ -59,13 +59,14 @@ export class JobRunner {
   /**
    * Starts the worker ahead of the first job (the figure calls it when the main thread is idle after
    * hydration, and again after a Stop), so that a press on Rerun does not wait for a worker to load;
-   * given the figure's name, the worker also loads that figure's computation.
+   * given the figure's name, the worker also loads that figure's computation, and given its current
+   * input too, runs the figure's warm-up (`Computation.warmup`), so the first job runs compiled code.
    */
-  warm(figure?: string): void {
+  warm(figure?: string, input?: unknown): void {
     if (this.worker) return;
     this.worker = this.createWorker();
     // and has it load the figure's computation, so the first job need not download and compile it
-    if (figure) this.worker.postMessage({ warm: figure } satisfies WarmRequest);
+    if (figure) this.worker.postMessage({ warm: figure, ...(input !== undefined && { input }) } satisfies WarmRequest);
   }
 
   /** Stops whatever is running (terminating the worker); a no-op when idle. */

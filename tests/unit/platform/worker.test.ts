@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { answer, globLoader } from '../../../src/workers/serve';
 import type { JobMessage } from '../../../src/workers/protocol';
 import { runDeadUnits } from '../../../src/models/activations/dead-units';
+import { jobInput, resolveSettings } from '../../../src/figures/figure';
+import experimentFigure from '../../../src/figures/regularization/Experiment.figure';
 
 /** The worker's side of a job, run in Node: the same `answer` the worker calls for every message it receives. */
 const load = globLoader(import.meta.glob('../../../src/figures/**/*.figure.ts'));
@@ -43,8 +45,63 @@ describe('the worker boundary', () => {
     await answer({ warm: 'Softmax' }, spy, (m) => out.push(m)); // no computation: nothing to load
     await answer({ warm: 'NoSuchFigure' }, spy, (m) => out.push(m)); // left to a job to report
     expect(out).toEqual([]);
-    // anything more than { warm } is a job request, checked as one
+    // anything more than { warm, input } is a job request, checked as one
     expect(await errorOf({ warm: 'DeadUnits', id: 3 })).toBe('a job request needs the figure\'s name in "figure"');
+    expect(await errorOf({ warm: 'DeadUnits', input: {}, id: 3 })).toBe('a job request needs the figure\'s name in "figure"');
+  });
+
+  /** A loader whose Experiment records the inputs its run is called with. */
+  function recording() {
+    const runs: Record<string, unknown>[] = [];
+    const spy: typeof load = async (name) => {
+      const figure = await load(name);
+      if (!figure?.compute) return figure;
+      const compute = figure.compute;
+      return {
+        ...figure,
+        compute: { ...compute, load: async () => { const run = await compute.load(); return (input: Parameters<typeof run>[0], report: Parameters<typeof run>[1]) => (runs.push(input), run(input, report)); } },
+      };
+    };
+    return { runs, spy };
+  }
+  const experimentInput = (given: Record<string, unknown> = {}) => jobInput(experimentFigure, resolveSettings(experimentFigure, given));
+
+  it('a warm-up request with the reader’s input runs the figure’s warm-up jobs (one run of each chosen penalty) and answers nothing', async () => {
+    const { runs, spy } = recording();
+    const out: JobMessage[] = [];
+    const input = experimentInput({ methods: ['l1', 'elastic'], pruned: true, lambda: 0.5 });
+    await answer({ warm: 'Experiment', input }, spy, (m) => out.push(m));
+    expect(out).toEqual([]);
+    expect(runs).toEqual([
+      { ...input, methods: ['l1'], runs: 1, pruned: false },
+      { ...input, methods: ['elastic'], runs: 1, pruned: false },
+    ]);
+    // A job after the warm-up gives the model's numbers, to the last digit (the warm-up leaves no state behind).
+    const cold = await post({ id: 4, figure: 'Experiment', input: { ...input, runs: 1 } });
+    const warmed: JobMessage[] = [];
+    await answer({ id: 4, figure: 'Experiment', input: { ...input, runs: 1 } }, spy, (m) => warmed.push(m));
+    expect(warmed.at(-1)).toEqual(cold.at(-1));
+    expect(warmed.at(-1)?.kind).toBe('result');
+  });
+
+  it('a warm-up stops at its next job once another request has arrived, and is skipped for a bad input or a figure without one', async () => {
+    const { runs, spy } = recording();
+    let superseded = false;
+    const warming = answer({ warm: 'Experiment', input: experimentInput() }, spy, () => undefined, { superseded: () => superseded });
+    // the first warm-up job waits for a task of its own: a request arriving before it stops them all
+    superseded = true;
+    await warming;
+    expect(runs).toEqual([]);
+    // after one job, then superseded
+    let calls = 0;
+    await answer({ warm: 'Experiment', input: experimentInput() }, spy, () => undefined, { superseded: () => calls++ > 0 });
+    expect(runs).toHaveLength(1);
+    runs.length = 0;
+    await answer({ warm: 'Experiment', input: { ...experimentInput(), lambda: -1 } }, spy, () => undefined);
+    await answer({ warm: 'Experiment', input: 'garbage' }, spy, () => undefined);
+    await answer({ warm: 'Experiment' }, spy, () => undefined);
+    await answer({ warm: 'DeadUnits', input: { lr: 0.05, seed: 3, epochs: 5, ownData: null } }, spy, () => undefined); // declares no warm-up
+    expect(runs).toEqual([]);
   });
 
   it('names the field of a malformed input', async () => {
