@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import experimentFigure, { experimentSettings } from '../../src/figures/regularization/Experiment.figure';
 import pruneFigure from '../../src/figures/regularization/PruneRetrain.figure';
 import { resolveSettings } from '../../src/figures/figure';
-import { runSettings, totalRuns, type CompactRun } from '../../src/models/regularization/experiment';
+import { runSettings, sameData, settingsData, totalRuns, type CompactRun, type ExperimentSettings } from '../../src/models/regularization/experiment';
 import { findings } from '../../src/models/regularization/findings';
 import { decodeFrames, encodeFrames, frameAt, keepFrame, switchedOff } from '../../src/models/regularization/heatmap-frames';
 import heatmapsFigure from '../../src/figures/regularization/WeightHeatmaps.figure';
@@ -156,6 +156,34 @@ describe('pruneAndRetrain', () => {
     expect(out.sourceArch).toHaveLength(2);
     const none = pruneAndRetrain({ ...DEFAULT_PRUNE, runs: 1, threshold: 0 });
     expect(none.notation).toBe('(1,10),(10,10),(10,10),(10,1)');
+  });
+});
+
+describe('sameData', () => {
+  it('is true exactly when two settings give the same dataset and split, whatever else differs', () => {
+    const own: [number, number][] = [[-1, 1], [-0.5, 0.25], [0, 0], [0.5, 0.25], [1, 1]];
+    const variants: ExperimentSettings[] = [
+      DEFAULT_SETTINGS,
+      { ...DEFAULT_SETTINGS, lambda: 1, lr: 0.05, runs: 3, methods: ['l1'], order: 'fixed', arithmetic: 'float32', pruned: true, dataset: 'fresh' },
+      { ...DEFAULT_SETTINGS, seed: 2 },
+      { ...DEFAULT_SETTINGS, split: 'even' },
+      { ...DEFAULT_SETTINGS, outliers: 3 },
+      { ...DEFAULT_SETTINGS, offset: 5 },
+      { ...DEFAULT_SETTINGS, offset: 6 },
+      { ...DEFAULT_SETTINGS, points: own },
+      { ...DEFAULT_SETTINGS, points: own.map(([x, y]) => [x, y] as [number, number]), outliers: 0, offset: 7 },
+      { ...DEFAULT_SETTINGS, points: own.map(([x, y], i) => [x, i === 4 ? 2 : y] as [number, number]) },
+      { ...DEFAULT_SETTINGS, points: own.slice(1) },
+    ];
+    const same: string[] = [];
+    for (const [i, a] of variants.entries()) {
+      for (const [j, b] of variants.entries()) {
+        const equal = JSON.stringify(settingsData(a)) === JSON.stringify(settingsData(b));
+        expect(sameData(a, b), `${i} vs ${j}`).toBe(equal);
+        if (equal && i < j) same.push(`${i}=${j}`);
+      }
+    }
+    expect(same).toEqual(['0=1', '7=8']);
   });
 });
 

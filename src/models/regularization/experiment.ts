@@ -146,6 +146,13 @@ export function settingsData(s: ExperimentSettings): CompactData {
   return s.points ? { ...data, xRange: gridRange({ points: s.points }) } : data;
 }
 
+/** True when two settings give the same dataset and split (settingsData): the same seed, outliers, offset, split and points. */
+export function sameData(a: ExperimentSettings, b: ExperimentSettings): boolean {
+  if (a.seed !== b.seed || a.split !== b.split) return false;
+  if (a.points || b.points) return !!a.points && !!b.points && a.points.length === b.points.length && a.points.every((p, i) => p[0] === b.points![i][0] && p[1] === b.points![i][1]);
+  return a.outliers === b.outliers && a.offset === b.offset;
+}
+
 /** The generated points [x, y] of a seed (the figures' data before a reader brings their own). */
 export function generatedPoints(seed: number, outliers = EXPERIMENT_DEFAULTS_OUTLIERS, offset: number | null = null): [number, number][] {
   const d = experimentData({ seed, outliers, ...(offset !== null && { outlierOffset: offset }) });

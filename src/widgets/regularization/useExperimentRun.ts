@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import figure, { experimentSettings } from '../../figures/regularization/Experiment.figure';
 import type { FigureValues, Packed } from '../../figures/figure';
-import { settingsData, type CompactRun, type ExperimentOutput, type LiveCost } from '../../models/regularization/experiment';
+import { sameData, settingsData, type CompactRun, type ExperimentOutput, type LiveCost } from '../../models/regularization/experiment';
 import { useFigureJob, type FigureJob } from '../shared/figure-job';
 
 /** What a running experiment has streamed: its finished runs (of the full network and of the pruned shape), and the cost of its latest epoch. */
@@ -42,7 +42,13 @@ export function useExperimentRun(values: FigureValues<typeof figure>, initial: P
   const job = useFigureJob(figure, values, initial, initialValues, { accumulate });
   const running = job.phase === 'running' || job.phase === 'stopped';
   const jobSettings = useMemo(() => (job.jobInput ? experimentSettings(job.jobInput) : null), [job.jobInput]);
-  const partialData = useMemo(() => (jobSettings ? settingsData(jobSettings) : null), [jobSettings]);
+  // The running job's dataset: the one on show when the job's settings give the same (a rerun need not
+  // generate it again on the main thread). Computed when a job starts, against the result shown then.
+  const partialData = useMemo(
+    () => (jobSettings ? (sameData(jobSettings, job.result.settings) ? job.result.data : settingsData(jobSettings)) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [jobSettings],
+  );
   const shown: ExperimentOutput = useMemo(
     () =>
       running && jobSettings && partialData
