@@ -19,5 +19,7 @@ export default defineFigure({
       const { runDeadUnits } = await import('../../models/activations/dead-units');
       return (input, report: Report<DeadUnitsSeries[]>): DeadUnitsResult => runDeadUnits(input, report);
     },
+    // The fewest epochs a reader can choose.
+    warmup: (input) => [{ ...input, epochs: 5 }],
   },
 });

@@ -24,5 +24,7 @@ export default defineFigure({
       const { runSweep } = await import('../../models/regularization/sweep');
       return (input, report: Report<SweepPoint[]>): SweepOutput => runSweep(input, report);
     },
+    // The sweep of each chosen penalty with one run per λ (each a few percent of the default job), so each penalty's update is compiled.
+    warmup: (input) => input.methods.map((method) => ({ ...input, methods: [method], runs: 1 })),
   },
 });

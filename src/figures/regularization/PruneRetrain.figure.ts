@@ -28,5 +28,7 @@ export default defineFigure({
       return (input, report: Report<never>): PruneOutput =>
         pruneAndRetrain({ threshold: input.threshold, seed: input.seed, runs: input.runs, fromRun: Math.min(input.run, input.runs) - 1, protocol: input.protocol, ownData: input.ownData }, (d, t) => report(d, t));
     },
+    // One run of each architecture (the default job has five).
+    warmup: (input) => [{ ...input, runs: 1, run: 1 }],
   },
 });

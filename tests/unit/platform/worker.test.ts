@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answer, globLoader } from '../../../src/workers/serve';
 import type { JobMessage } from '../../../src/workers/protocol';
 import { runDeadUnits } from '../../../src/models/activations/dead-units';
-import { jobInput, resolveSettings } from '../../../src/figures/figure';
+import { checkJobInput, jobInput, resolveSettings } from '../../../src/figures/figure';
 import experimentFigure from '../../../src/figures/regularization/Experiment.figure';
 
 /** The worker's side of a job, run in Node: the same `answer` the worker calls for every message it receives. */
@@ -76,12 +76,25 @@ describe('the worker boundary', () => {
       { ...input, methods: ['l1'], runs: 1, pruned: false },
       { ...input, methods: ['elastic'], runs: 1, pruned: false },
     ]);
-    // A job after the warm-up gives the model's numbers, to the last digit (the warm-up leaves no state behind).
-    const cold = await post({ id: 4, figure: 'Experiment', input: { ...input, runs: 1 } });
-    const warmed: JobMessage[] = [];
-    await answer({ id: 4, figure: 'Experiment', input: { ...input, runs: 1 } }, spy, (m) => warmed.push(m));
-    expect(warmed.at(-1)).toEqual(cold.at(-1));
-    expect(warmed.at(-1)?.kind).toBe('result');
+  });
+
+  it('every declared warm-up is made of valid inputs of its figure, and a job after it gives the same numbers, to the last digit', async () => {
+    const figures = await Promise.all(Object.keys(import.meta.glob('../../../src/figures/**/*.figure.ts')).map((path) => load(path.split('/').at(-1)!.replace('.figure.ts', ''))));
+    const warmed = figures.filter((f) => f?.compute?.warmup);
+    expect(warmed.map((f) => f!.name).sort()).toEqual(['DeadUnits', 'Experiment', 'LambdaSweep', 'PruneRetrain', 'WeightHeatmaps']);
+    for (const figure of warmed) {
+      const input = jobInput(figure!, resolveSettings(figure!, {}));
+      const jobs = figure!.compute!.warmup!(input as never);
+      expect(jobs.length, figure!.name).toBeGreaterThan(0);
+      for (const job of jobs) expect(checkJobInput(figure!, job), figure!.name).toEqual({ ok: true, input: job });
+      // the warm-up leaves no state behind: the job gives what it gives in a worker that did not warm up
+      const cold = await post({ id: 4, figure: figure!.name, input });
+      const out: JobMessage[] = [];
+      await answer({ warm: figure!.name, input }, load, (m) => out.push(m));
+      await answer({ id: 4, figure: figure!.name, input }, load, (m) => out.push(m));
+      expect(out.at(-1)?.kind, figure!.name).toBe('result');
+      expect(out.at(-1)).toEqual(cold.at(-1));
+    }
   });
 
   it('a warm-up stops at its next job once another request has arrived, and is skipped for a bad input or a figure without one', async () => {
@@ -100,7 +113,7 @@ describe('the worker boundary', () => {
     await answer({ warm: 'Experiment', input: { ...experimentInput(), lambda: -1 } }, spy, () => undefined);
     await answer({ warm: 'Experiment', input: 'garbage' }, spy, () => undefined);
     await answer({ warm: 'Experiment' }, spy, () => undefined);
-    await answer({ warm: 'DeadUnits', input: { lr: 0.05, seed: 3, epochs: 5, ownData: null } }, spy, () => undefined); // declares no warm-up
+    await answer({ warm: 'PreluSlopes', input: { lr: 0.01, momentum: 0.9, seed: 1, epochs: 60, ownData: null } }, spy, () => undefined); // declares no warm-up
     expect(runs).toEqual([]);
   });
 
