@@ -66,6 +66,32 @@ describe('figures come alive when the reader turns to them', () => {
   });
 });
 
+describe('a figure’s worker', () => {
+  it('starts once the figure is live and the page idle, warming up with the settings on screen; the job then goes to the same worker', async () => {
+    const { page, problems, close } = await open(page1);
+    // every message the page posts to a worker, as posted
+    await page.addInitScript({
+      content: `window.__posted = []; const post = Worker.prototype.postMessage; Worker.prototype.postMessage = function (m, ...rest) { window.__posted.push(JSON.parse(JSON.stringify(m))); return post.call(this, m, ...rest); };`,
+    });
+    const posted = () => page.evaluate(() => (window as unknown as { __posted: Record<string, unknown>[] }).__posted);
+    await page.goto(page1, { waitUntil: 'networkidle' });
+    await page.locator('#fig-exp .nn-figure-body').hover();
+    await expect.poll(() => live(page, 'exp')).toBe(true);
+    await expect.poll(async () => (await posted()).length).toBe(1);
+    const [warm] = await posted();
+    // the article's settings (λ = 1, two runs), not the declaration's defaults
+    expect(warm).toMatchObject({ warm: 'Experiment', input: { seed: 1, lambda: 1, runs: 2, methods: ['none', 'l1', 'l2', 'elastic'], pruned: false, ownData: null } });
+    expect(Object.keys(warm)).toEqual(['warm', 'input']);
+    await page.locator('#fig-exp').getByRole('button', { name: 'Rerun in this browser' }).click();
+    await page.waitForSelector('#fig-exp [data-phase="done"]', { timeout: 30_000 });
+    const [, job, ...rest] = await posted();
+    expect(rest).toEqual([]);
+    expect(job).toMatchObject({ figure: 'Experiment', input: warm.input });
+    expect(allProblems(problems)).toEqual([]);
+    await close();
+  });
+});
+
 describe('the toolbar of a figure that is not live yet', () => {
   // Each press on a fresh page: any press in a figure starts its hydration (focus), so a second press
   // on the same page may find it live already, depending on how fast it hydrated.
