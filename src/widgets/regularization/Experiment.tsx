@@ -58,7 +58,7 @@ export default function Experiment({ id, settings, initial }: IslandProps<typeof
         stopped={`${done} of ${total} runs had finished; the table and the figures show those.`}
       />
       <UrlNotice state={state} />
-      <ExperimentReadout output={shown} live={live} />
+      <ExperimentReadout output={shown} live={live} before={job.phase === 'running' ? job.result : undefined} />
       <div class="reg-plots">
         <div>
           <p class="reg-heading">The data and every run's fitted line</p>
@@ -85,7 +85,7 @@ export default function Experiment({ id, settings, initial }: IslandProps<typeof
           />
         </div>
       </div>
-      <ExperimentTable output={shown} summaries={summaries} />
+      <ExperimentTable output={shown} summaries={summaries} running={job.phase === 'running'} />
       {/* The post's numbers come from its own data: beside runs on a reader's data they would mean nothing. */}
       {!shown.settings.points && <SourcePlacement placement={placement} settings={shown.settings} />}
     </div>

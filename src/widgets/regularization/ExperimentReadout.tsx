@@ -16,12 +16,15 @@ const cost = (data: number, penalty: number, m: Method, s: ExperimentSettings) =
 
 /**
  * The two terms of the cost: of the epoch that just finished while the experiment trains, else of
- * the last epoch of the most recent run; and a warning for runs that diverged.
+ * the last epoch of the most recent run; and a warning for runs that diverged. `before` is the
+ * output on show before a job started: its line stays until the job's first epoch arrives, so that
+ * the figure does not shrink and grow again as a rerun starts.
  */
-export function ExperimentReadout({ output, live }: { output: ExperimentOutput; live: LiveCost | null }) {
-  const s = output.settings;
+export function ExperimentReadout({ output, live, before }: { output: ExperimentOutput; live: LiveCost | null; before?: ExperimentOutput }) {
   const diverged = output.runs.filter((r) => r.status === 'diverged');
-  const latest = output.runs[output.runs.length - 1];
+  const from = !output.runs.length && before?.runs.length ? before : output;
+  const s = from.settings;
+  const latest = from.runs[from.runs.length - 1];
   return (
     <>
       {diverged.length > 0 && (

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import type { ExperimentOutput } from '../../models/regularization/experiment';
 import type { MethodSummary } from '../../models/regularization/summary';
 import { exactError, formatError, formatNumber } from '../../lib/format';
@@ -7,15 +8,37 @@ import { MethodHeading } from './MethodHeading';
 /**
  * The experiment's table: the total test error of every run per penalty, and the summaries. (The
  * post's own numbers have their table below it, with where each falls among these runs.)
+ *
+ * While a job runs, the columns and the summary rows keep at least the widths and heights they had
+ * when it started: a cell waiting for its run ("…", "—") is smaller than a number, and the table
+ * would otherwise shrink as the job starts (its row names and summaries unwrapping) and grow back as
+ * runs finish, moving what is below it.
  */
-export function ExperimentTable({ output, summaries }: { output: ExperimentOutput; summaries: readonly MethodSummary[] }) {
+export function ExperimentTable({ output, summaries, running = false }: { output: ExperimentOutput; summaries: readonly MethodSummary[]; running?: boolean }) {
   const { methods, runs: perMethod } = output.settings;
   const rows = Array.from({ length: perMethod }, (_, r) => r);
   const byKey = new Map(output.runs.map((r) => [`${r.method}-${r.run}`, r]));
+  const table = useRef<HTMLTableElement>(null);
+  const shape = useRef<{ widths: number[]; heights: number[] } | null>(null);
+  // read while rendering the job's first state, before the DOM changes: the table on show
+  if (!running) shape.current = null;
+  else if (!shape.current && table.current?.tHead && table.current.tFoot) {
+    const size = (rows: HTMLCollectionOf<HTMLElement>, side: 'width' | 'height') => [...rows].map((el) => el.getBoundingClientRect()[side]);
+    shape.current = { widths: size(table.current.tHead.rows[0].cells, 'width'), heights: size(table.current.tFoot.rows, 'height') };
+  }
+  const kept = shape.current?.widths.length === methods.length + 1 ? shape.current : null;
+  const footRow = (i: number) => (kept ? { height: `${kept.heights[i]}px` } : undefined);
   return (
     <div class="nn-table-scroll reg-table-wrap" tabIndex={0} role="region" aria-label="Total test error of every run (table)">
-      <table class="nn-table reg-table" data-testid="exp-table">
+      <table class="nn-table reg-table" data-testid="exp-table" ref={table}>
         <caption class="visually-hidden">Total test error of every run</caption>
+        {kept && (
+          <colgroup>
+            {kept.widths.map((w, i) => (
+              <col key={i} style={{ width: `${w}px` }} />
+            ))}
+          </colgroup>
+        )}
         <thead>
           <tr>
             <th scope="col">run</th>
@@ -38,7 +61,7 @@ export function ExperimentTable({ output, summaries }: { output: ExperimentOutpu
           ))}
         </tbody>
         <tfoot>
-          <tr class="reg-joined">
+          <tr class="reg-joined" style={footRow(0)}>
             <th scope="row">mean ± sd</th>
             {summaries.map((s) => (
               <td key={s.method} data-testid={`mean-${s.method}`}>
@@ -47,21 +70,21 @@ export function ExperimentTable({ output, summaries }: { output: ExperimentOutpu
             ))}
           </tr>
           {/* On a phone mean and sd take a row each (regularization.css), so the columns stay narrow. */}
-          {(['mean', 'sd'] as const).map((key) => (
-            <tr class="reg-split" key={key}>
+          {(['mean', 'sd'] as const).map((key, i) => (
+            <tr class="reg-split" key={key} style={footRow(1 + i)}>
               <th scope="row">{key}</th>
               {summaries.map((s, i) => (
                 <td key={i}>{formatError(s[key])}</td>
               ))}
             </tr>
           ))}
-          <tr>
+          <tr style={footRow(3)}>
             <th scope="row">weights |w| &lt; 0.01 (of 220)</th>
             {summaries.map((s) => (
               <td key={s.method}>{s.meanNearZero === null ? '—' : formatNumber(s.meanNearZero, 3)}</td>
             ))}
           </tr>
-          <tr>
+          <tr style={footRow(4)}>
             <th scope="row">hidden units off (of 30)</th>
             {summaries.map((s) => (
               <td key={s.method} data-testid={`off-${s.method}`}>

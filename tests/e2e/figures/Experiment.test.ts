@@ -251,6 +251,43 @@ describe('Experiment', () => {
     }
   });
 
+  it('does not jump as a rerun starts and runs: the run controls, the cost line and the table keep their size, on phone and desktop', async () => {
+    for (const width of [360, 1280]) {
+      const { page, problems, close } = await open(url, { viewport: { width, height: 800 } });
+      await page.goto(url, { waitUntil: 'networkidle' });
+      await goLive(page, 'exp');
+      // every frame from the click until the figure is done: the sizes of the parts that used to change
+      const frames = await page.evaluate(
+        () =>
+          new Promise<{ controls: number; progress: boolean; readout: number; table: number; phase: string }[]>((resolve) => {
+            const fig = document.querySelector('#fig-exp .reg-experiment') as HTMLElement;
+            const button = [...fig.querySelectorAll('button')].find((b) => b.textContent?.includes('Rerun'))!;
+            const height = (el: Element | null) => (el ? Math.round(el.getBoundingClientRect().height) : 0);
+            const seen: { controls: number; progress: boolean; readout: number; table: number; phase: string }[] = [];
+            const frame = () => {
+              const phase = fig.getAttribute('data-phase') ?? '';
+              seen.push({ controls: height(button.parentElement), progress: !!fig.querySelector('.nn-progress'), readout: height(fig.querySelector('.reg-readout')), table: height(fig.querySelector('.reg-table-wrap')), phase });
+              if (phase === 'done') resolve(seen);
+              else requestAnimationFrame(frame);
+            };
+            frame();
+            button.click();
+            requestAnimationFrame(frame);
+          }),
+      );
+      const running = frames.filter((f) => f.phase === 'running');
+      expect(running.length, `width ${width}`).toBeGreaterThan(2);
+      expect(running.some((f) => f.progress), `width ${width}: the progress showed`).toBe(true);
+      const sizes = (key: 'controls' | 'table') => [...new Set(frames.map((f) => f[key]))];
+      expect(sizes('controls'), `width ${width}: the buttons' row (the progress fits beside the buttons)`).toEqual([frames[0].controls]);
+      expect(sizes('table'), `width ${width}: the table`).toEqual([frames[0].table]);
+      // the cost line is always there (the last run's until the first epoch's), and grows by at most a line
+      expect(frames.every((f) => f.readout > 0 && f.readout <= frames[0].readout + 24), `width ${width}: ${frames.map((f) => f.readout)}`).toBe(true);
+      expect(allProblems(problems)).toEqual([]);
+      await close();
+    }
+  });
+
   it('on a desktop, no axis label sits on a tick label (the experiment’s "x →" clears the "10")', async () => {
     const { page, close } = await open(url, { viewport: { width: 1280, height: 800 } });
     await page.goto(url, { waitUntil: 'networkidle' });
