@@ -1,4 +1,4 @@
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ExperimentOutput } from '../../models/regularization/experiment';
 import type { MethodSummary } from '../../models/regularization/summary';
 import { exactError, formatError, formatNumber } from '../../lib/format';
@@ -12,7 +12,9 @@ import { MethodHeading } from './MethodHeading';
  * While a job runs, the columns and the summary rows keep at least the widths and heights they had
  * when it started: a cell waiting for its run ("…", "—") is smaller than a number, and the table
  * would otherwise shrink as the job starts (its row names and summaries unwrapping) and grow back as
- * runs finish, moving what is below it.
+ * runs finish, moving what is below it. The sizes are read when the page is idle after the table
+ * changes or the window is resized, so that a job's start does not lay the page out once more in the
+ * reader's click; only a job that starts before then reads them as it starts.
  */
 export function ExperimentTable({ output, summaries, running = false }: { output: ExperimentOutput; summaries: readonly MethodSummary[]; running?: boolean }) {
   const { methods, runs: perMethod } = output.settings;
@@ -20,13 +22,32 @@ export function ExperimentTable({ output, summaries, running = false }: { output
   const byKey = new Map(output.runs.map((r) => [`${r.method}-${r.run}`, r]));
   const table = useRef<HTMLTableElement>(null);
   const shape = useRef<{ widths: number[]; heights: number[] } | null>(null);
-  // read while rendering the job's first state, before the DOM changes: the table on show
-  if (!running) shape.current = null;
-  else if (!shape.current && table.current?.tHead && table.current.tFoot) {
+  const read = () => {
+    const t = table.current;
+    if (!t?.tHead || !t.tFoot) return;
     const size = (rows: HTMLCollectionOf<HTMLElement>, side: 'width' | 'height') => [...rows].map((el) => el.getBoundingClientRect()[side]);
-    shape.current = { widths: size(table.current.tHead.rows[0].cells, 'width'), heights: size(table.current.tFoot.rows, 'height') };
-  }
-  const kept = shape.current?.widths.length === methods.length + 1 ? shape.current : null;
+    shape.current = { widths: size(t.tHead.rows[0].cells, 'width'), heights: size(t.tFoot.rows, 'height') };
+  };
+  // rendering a job's first state, before the DOM changes: the table on show
+  if (running && !shape.current) read();
+  useEffect(() => {
+    if (running) return;
+    shape.current = null;
+    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+    const cancelIdle = window.cancelIdleCallback ?? clearTimeout;
+    let handle = 0;
+    const later = () => {
+      cancelIdle(handle);
+      handle = idle(read) as number;
+    };
+    later();
+    window.addEventListener('resize', later);
+    return () => {
+      cancelIdle(handle);
+      window.removeEventListener('resize', later);
+    };
+  }, [running, output]);
+  const kept = running && shape.current?.widths.length === methods.length + 1 ? shape.current : null;
   const footRow = (i: number) => (kept ? { height: `${kept.heights[i]}px` } : undefined);
   return (
     <div class="nn-table-scroll reg-table-wrap" tabIndex={0} role="region" aria-label="Total test error of every run (table)">

@@ -256,6 +256,8 @@ describe('Experiment', () => {
       const { page, problems, close } = await open(url, { viewport: { width, height: 800 } });
       await page.goto(url, { waitUntil: 'networkidle' });
       await goLive(page, 'exp');
+      // on a phone, a click as soon as the figure is live; on a desktop, once the page has been idle
+      if (width > 360) await page.waitForTimeout(1000);
       // every frame from the click until the figure is done: the sizes of the parts that used to change
       const frames = await page.evaluate(
         () =>
