@@ -185,12 +185,16 @@ async function tapAliveTimed(page: Page, cdp: CDPSession, id: string): Promise<{
   return { figure, what: `${id}: tap → live (main-thread tasks; of them script ${script} ms)`, ms: tasks };
 }
 
-/** One cold rerun of the Experiment on a fresh phone page: rerun → first run's number shown, and → every run done. */
-async function coldRerun(browser: Browser, base: string): Promise<{ first: number; done: number }> {
+/**
+ * One cold rerun of the Experiment on a fresh phone page, `wait` ms after the figure came alive:
+ * rerun → first run's number shown, and → every run done. Soon after, the worker may still be
+ * loading or warming up (`Computation.warmup`); a few seconds after, it has warmed up.
+ */
+async function coldRerun(browser: Browser, base: string, wait: number): Promise<{ first: number; done: number }> {
   const { context, page } = await phone(browser);
   await page.goto(`${base}articles/l1-vs-l2-regularization/`, { waitUntil: 'networkidle' });
-  const exp = await tapAlive(page, 'exp');
-  await page.waitForTimeout(500);
+  await tapAlive(page, 'exp');
+  await page.waitForTimeout(wait);
   const t = await page.evaluate(
     () =>
       new Promise<{ first: number; done: number }>((resolve) => {
@@ -217,16 +221,18 @@ async function coldRerun(browser: Browser, base: string): Promise<{ first: numbe
 
 async function latencies(browser: Browser, base: string): Promise<Latency[]> {
   const out: Latency[] = [];
-  const runs: { first: number; done: number }[] = [];
-  for (let k = 0; k < COLD_RERUNS; k++) runs.push(await coldRerun(browser, base));
-  const spread = (pick: (r: { first: number; done: number }) => number) => {
-    const ms = runs.map(pick).sort((a, b) => a - b);
-    return { median: Math.round(ms[Math.floor(ms.length / 2)]), worst: Math.round(ms[ms.length - 1]) };
-  };
-  const first = spread((r) => r.first);
-  const done = spread((r) => r.done);
-  out.push({ what: `Experiment: rerun → first run shown (cold worker; median of ${COLD_RERUNS}, slowest ${first.worst} ms)`, ms: first.median, goal: '≤ 100 ms' });
-  out.push({ what: `Experiment: rerun → all 20 runs shown (cold worker; median of ${COLD_RERUNS}, slowest ${done.worst} ms)`, ms: done.median, goal: '≤ 1000 ms' });
+  for (const [wait, when] of [[500, '0.5 s after the figure came alive'], [3000, '3 s after, the worker warmed up']] as const) {
+    const runs: { first: number; done: number }[] = [];
+    for (let k = 0; k < COLD_RERUNS; k++) runs.push(await coldRerun(browser, base, wait));
+    const spread = (pick: (r: { first: number; done: number }) => number) => {
+      const ms = runs.map(pick).sort((a, b) => a - b);
+      return { median: Math.round(ms[Math.floor(ms.length / 2)]), worst: Math.round(ms[ms.length - 1]) };
+    };
+    const first = spread((r) => r.first);
+    const done = spread((r) => r.done);
+    out.push({ what: `Experiment: rerun ${when} → first run shown (median of ${COLD_RERUNS} pages, slowest ${first.worst} ms)`, ms: first.median, goal: '≤ 100 ms' });
+    out.push({ what: `Experiment: rerun ${when} → all 20 runs shown (median of ${COLD_RERUNS} pages, slowest ${done.worst} ms)`, ms: done.median, goal: '≤ 1000 ms' });
+  }
   const { context, page, cdp } = await phone(browser);
   const alive = (timed: { what: string; ms: number }) => out.push({ what: timed.what, ms: timed.ms, goal: 'no goal set: less is better' });
   // A slider step and a pointer move on the activation article.
