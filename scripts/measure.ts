@@ -41,11 +41,16 @@ interface PageFigures {
   jsAfterScrollKB: number;
   longTasksAtLoad: number[];
   longTasksScrolling: number[];
+  /** Long animation frames (LoAF): their blocking time, which counts the browser's style, layout and paint (long tasks do not). */
+  blockingFramesAtLoad: number[];
+  blockingFramesScrolling: number[];
   lcpMs: number;
   cls: number;
 }
 
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+/** Blocking frames as "longest, total" (ms), or "none". */
+const blocking = (frames: number[]) => (frames.length ? `${Math.max(...frames)}, ${frames.reduce((a, b) => a + b, 0)}` : 'none');
 
 async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
   const context = await browser.newContext(PHONE);
@@ -59,11 +64,18 @@ async function phone(browser: Browser): Promise<{ context: BrowserContext; page:
   return { context, page, cdp };
 }
 
-/** Long tasks, LCP and CLS, recorded from the first byte. */
+/**
+ * Long tasks, long animation frames, LCP and CLS, recorded from the first byte. A long task is script
+ * and parsing only; the rendering a frame needs (style, layout, paint) shows in its long animation
+ * frame's blocking time, which on the articles is most of what blocks the main thread at load.
+ */
 const OBSERVE = () => {
-  const w = window as unknown as { __nn: { long: { start: number; duration: number }[]; lcp: number; cls: number } };
-  w.__nn = { long: [], lcp: 0, cls: 0 };
+  const w = window as unknown as { __nn: { long: { start: number; duration: number }[]; frames: number[]; lcp: number; cls: number } };
+  w.__nn = { long: [], frames: [], lcp: 0, cls: 0 };
   new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__nn.long.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((l) =>
+    (l.getEntries() as (PerformanceEntry & { blockingDuration: number })[]).forEach((e) => e.blockingDuration > 0 && w.__nn.frames.push(e.blockingDuration)),
+  ).observe({ type: 'long-animation-frame', buffered: true });
   new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.__nn.lcp = Math.max(w.__nn.lcp, e.startTime)))).observe({ type: 'largest-contentful-paint', buffered: true });
   new PerformanceObserver((l) =>
     (l.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]).forEach((e) => !e.hadRecentInput && (w.__nn.cls += e.value)),
@@ -81,10 +93,11 @@ async function pageFigures(browser: Browser, base: string, path: string): Promis
   await page.goto(base + path, { waitUntil: 'networkidle' });
   await page.waitForTimeout(1000);
   const jsBytes = () => scripts.reduce((n, s) => n + gzipSync(readFileSync(join(dist, s.replace(/^\//, '')))).length, 0);
-  const atLoad = await page.evaluate(() => (window as unknown as { __nn: { long: { duration: number }[]; lcp: number } }).__nn);
+  const atLoad = await page.evaluate(() => (window as unknown as { __nn: { long: { duration: number }[]; frames: number[]; lcp: number } }).__nn);
   const jsAtLoad = jsBytes();
   const domElements = await page.evaluate(() => document.getElementsByTagName('*').length);
   const before = atLoad.long.length;
+  const framesBefore = atLoad.frames.length;
   // Read the whole page as a reader scrolls it: a screen at a time.
   await page.evaluate(async () => {
     for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight * 0.8) {
@@ -93,7 +106,7 @@ async function pageFigures(browser: Browser, base: string, path: string): Promis
     }
   });
   await page.waitForTimeout(1000);
-  const after = await page.evaluate(() => (window as unknown as { __nn: { long: { duration: number }[]; cls: number } }).__nn);
+  const after = await page.evaluate(() => (window as unknown as { __nn: { long: { duration: number }[]; frames: number[]; cls: number } }).__nn);
   const figures: PageFigures = {
     page: `/${path}`,
     htmlKB: kb(Buffer.byteLength(html)),
@@ -105,6 +118,8 @@ async function pageFigures(browser: Browser, base: string, path: string): Promis
     jsAfterScrollKB: kb(jsBytes()),
     longTasksAtLoad: atLoad.long.map((t) => Math.round(t.duration)),
     longTasksScrolling: after.long.slice(before).map((t) => Math.round(t.duration)),
+    blockingFramesAtLoad: atLoad.frames.map(Math.round),
+    blockingFramesScrolling: after.frames.slice(framesBefore).map(Math.round),
     lcpMs: Math.round(atLoad.lcp),
     cls: Math.round(after.cls * 1000) / 1000,
   };
@@ -304,11 +319,11 @@ try {
     console.log(JSON.stringify({ figures, latencies: lat, lighthouse: lh }, null, 2));
   } else {
     console.log(`Phone: 360 × 740, DPR 3, CPU ${SLOWDOWN}× slower, headless Chromium.\n`);
-    console.log('| page | HTML KB | gzip KB | SVG KB | island props KB | DOM elements | JS at load KB | JS after scrolling KB | long tasks at load (ms) | long tasks scrolling (ms) | LCP ms | CLS |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+    console.log('| page | HTML KB | gzip KB | SVG KB | island props KB | DOM elements | JS at load KB | JS after scrolling KB | long tasks at load (ms) | long tasks scrolling (ms) | frames blocking at load: longest, total (ms) | frames blocking scrolling: longest, total (ms) | LCP ms | CLS |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const f of figures) {
       console.log(
-        `| ${f.page} | ${f.htmlKB} | ${f.htmlGzipKB} | ${f.svgKB} | ${f.propsKB} | ${f.domElements} | ${f.jsAtLoadKB} | ${f.jsAfterScrollKB} | ${f.longTasksAtLoad.join(', ') || 'none'} | ${f.longTasksScrolling.join(', ') || 'none'} | ${f.lcpMs} | ${f.cls} |`,
+        `| ${f.page} | ${f.htmlKB} | ${f.htmlGzipKB} | ${f.svgKB} | ${f.propsKB} | ${f.domElements} | ${f.jsAtLoadKB} | ${f.jsAfterScrollKB} | ${f.longTasksAtLoad.join(', ') || 'none'} | ${f.longTasksScrolling.join(', ') || 'none'} | ${blocking(f.blockingFramesAtLoad)} | ${blocking(f.blockingFramesScrolling)} | ${f.lcpMs} | ${f.cls} |`,
       );
     }
     console.log('\n| reader action | ms | goal |\n|---|---|---|');
