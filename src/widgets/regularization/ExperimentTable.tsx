@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ExperimentOutput } from '../../models/regularization/experiment';
 import type { MethodSummary } from '../../models/regularization/summary';
 import { exactError, formatError, formatNumber } from '../../lib/format';
+import { whenIdle } from '../shared/idle';
 import { MeanSd } from './MeanSd';
 import { MethodHeading } from './MethodHeading';
 
@@ -33,17 +34,14 @@ export function ExperimentTable({ output, summaries, running = false }: { output
   useEffect(() => {
     if (running) return;
     shape.current = null;
-    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-    const cancelIdle = window.cancelIdleCallback ?? clearTimeout;
-    let handle = 0;
+    let cancel = whenIdle(read);
     const later = () => {
-      cancelIdle(handle);
-      handle = idle(read) as number;
+      cancel();
+      cancel = whenIdle(read);
     };
-    later();
     window.addEventListener('resize', later);
     return () => {
-      cancelIdle(handle);
+      cancel();
       window.removeEventListener('resize', later);
     };
   }, [running, output]);

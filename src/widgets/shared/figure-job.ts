@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { inputKey, jobInput, unpack, type FigureDeclaration, type FigureInput, type FigurePartial, type FigureResult, type FigureValues, type Packed } from '../../figures/figure';
 import { JobCancelled, useJobRunner } from './jobs';
+import { whenIdle } from './idle';
 
 /**
  * - build: the result shown was computed when the page was built;
@@ -70,12 +71,10 @@ export function useFigureJob<F extends FigureDeclaration<any, any, any, any>, A 
   const warmInput = useRef(input);
   warmInput.current = input;
   useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-    const cancelIdle = window.cancelIdleCallback ?? clearTimeout;
-    const handle = idle(() => runner().warm(figure.name, warmInput.current));
+    const cancel = whenIdle(() => runner().warm(figure.name, warmInput.current));
     return () => {
       mounted.current = false;
-      cancelIdle(handle as number);
+      cancel();
     };
   }, [runner]);
 
