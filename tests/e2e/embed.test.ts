@@ -98,8 +98,10 @@ describe('embed pages', () => {
     await page.goto(`${site}articles/activation-functions/?softmax.t=2`, { waitUntil: 'networkidle' });
     await goLive(page, 'softmax');
     const probs = '#fig-softmax [data-testid="softmax-probs"]';
-    const atT2 = await page.locator(probs).innerText();
-    expect(atT2, 'the link’s temperature, not the default one').not.toBe('0.846, 0.085, 0.069');
+    // The link's temperature is applied right after hydration (an effect), so it is waited for: softmax of
+    // the default logits (3, 0.7, 0.5) at T = 2, not the default T = 1's 0.846, 0.085, 0.069.
+    const atT2 = '0.624, 0.198, 0.179';
+    await expect.poll(() => page.locator(probs).innerText(), { message: 'the link’s temperature, not the default one' }).toBe(atT2);
     await page.locator('#fig-softmax').getByRole('button', { name: 'Embed' }).click();
     const snippet = await page.evaluate(() => navigator.clipboard.readText());
     expect(snippet).toMatch(new RegExp(`^<iframe src="${site.replace(/[.?]/g, '\\$&')}embed/activation-functions/softmax/\\?softmax\\.t=2" title="Softmax of editable logits" style="width:100%;height:\\d+px;border:0" loading="lazy"></iframe>\\n<script>`));
