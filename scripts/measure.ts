@@ -5,6 +5,7 @@
  *   npm run measure -- --lighthouse               # also Lighthouse (mobile) on every page (fetches lighthouse@13 with npx)
  *   npm run measure -- --json > measure.json
  *   npm run measure -- --pages=/,/articles/activation-functions/   # only these pages
+ *   npm run measure -- --load-only                # the pages only, not the reader actions on the figures
  *   NEURAL_NOTES_OUT=dist-main npm run measure   # a build written elsewhere (to compare two builds in one run)
  *
  * Phone = a 360 × 740 screen at DPR 3, touch, and the CPU slowed 4× (Chrome DevTools' mobile
@@ -44,6 +45,9 @@ interface PageFigures {
   /** Long animation frames (LoAF): their blocking time, which counts the browser's style, layout and paint (long tasks do not). */
   blockingFramesAtLoad: number[];
   blockingFramesScrolling: number[];
+  /** Main-thread time Chromium counts in style recalculation and layout up to 1 s after load (ms). */
+  styleAtLoadMs: number;
+  layoutAtLoadMs: number;
   lcpMs: number;
   cls: number;
 }
@@ -86,7 +90,7 @@ async function pageFigures(browser: Browser, base: string, path: string): Promis
   const html = readFileSync(join(dist, path, path.endsWith('.html') ? '' : 'index.html'), 'utf8');
   const svg = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].reduce((n, m) => n + m[0].length, 0);
   const props = [...html.matchAll(/ props="[^"]*"/g)].reduce((n, m) => n + m[0].length, 0);
-  const { context, page } = await phone(browser);
+  const { context, page, cdp } = await phone(browser);
   const scripts: string[] = [];
   page.on('response', (r) => r.url().endsWith('.js') && scripts.push(new URL(r.url()).pathname));
   await page.addInitScript(OBSERVE);
@@ -95,6 +99,7 @@ async function pageFigures(browser: Browser, base: string, path: string): Promis
   const jsBytes = () => scripts.reduce((n, s) => n + gzipSync(readFileSync(join(dist, s.replace(/^\//, '')))).length, 0);
   const atLoad = await page.evaluate(() => (window as unknown as { __nn: { long: { duration: number }[]; frames: number[]; lcp: number } }).__nn);
   const jsAtLoad = jsBytes();
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const domElements = await page.evaluate(() => document.getElementsByTagName('*').length);
   const before = atLoad.long.length;
   const framesBefore = atLoad.frames.length;
@@ -120,6 +125,8 @@ async function pageFigures(browser: Browser, base: string, path: string): Promis
     longTasksScrolling: after.long.slice(before).map((t) => Math.round(t.duration)),
     blockingFramesAtLoad: atLoad.frames.map(Math.round),
     blockingFramesScrolling: after.frames.slice(framesBefore).map(Math.round),
+    styleAtLoadMs: Math.round(metrics.RecalcStyleDuration * 1000),
+    layoutAtLoadMs: Math.round(metrics.LayoutDuration * 1000),
     lcpMs: Math.round(atLoad.lcp),
     cls: Math.round(after.cls * 1000) / 1000,
   };
@@ -309,7 +316,7 @@ try {
   const pages = listPages(dist).filter((p) => !p.startsWith('404') && (!only || only.includes(p)));
   const figures: PageFigures[] = [];
   for (const p of pages) figures.push(await pageFigures(browser, server.url, p));
-  const lat = await latencies(browser, server.url);
+  const lat = args.has('--load-only') ? [] : await latencies(browser, server.url);
   let lh: Record<string, Record<string, number>> | null = null;
   if (args.has('--lighthouse')) {
     lh = {};
@@ -319,14 +326,14 @@ try {
     console.log(JSON.stringify({ figures, latencies: lat, lighthouse: lh }, null, 2));
   } else {
     console.log(`Phone: 360 × 740, DPR 3, CPU ${SLOWDOWN}× slower, headless Chromium.\n`);
-    console.log('| page | HTML KB | gzip KB | SVG KB | island props KB | DOM elements | JS at load KB | JS after scrolling KB | long tasks at load (ms) | long tasks scrolling (ms) | frames blocking at load: longest, total (ms) | frames blocking scrolling: longest, total (ms) | LCP ms | CLS |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    console.log('| page | HTML KB | gzip KB | SVG KB | island props KB | DOM elements | JS at load KB | JS after scrolling KB | long tasks at load (ms) | long tasks scrolling (ms) | frames blocking at load: longest, total (ms) | frames blocking scrolling: longest, total (ms) | style, layout at load (ms) | LCP ms | CLS |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const f of figures) {
       console.log(
-        `| ${f.page} | ${f.htmlKB} | ${f.htmlGzipKB} | ${f.svgKB} | ${f.propsKB} | ${f.domElements} | ${f.jsAtLoadKB} | ${f.jsAfterScrollKB} | ${f.longTasksAtLoad.join(', ') || 'none'} | ${f.longTasksScrolling.join(', ') || 'none'} | ${blocking(f.blockingFramesAtLoad)} | ${blocking(f.blockingFramesScrolling)} | ${f.lcpMs} | ${f.cls} |`,
+        `| ${f.page} | ${f.htmlKB} | ${f.htmlGzipKB} | ${f.svgKB} | ${f.propsKB} | ${f.domElements} | ${f.jsAtLoadKB} | ${f.jsAfterScrollKB} | ${f.longTasksAtLoad.join(', ') || 'none'} | ${f.longTasksScrolling.join(', ') || 'none'} | ${blocking(f.blockingFramesAtLoad)} | ${blocking(f.blockingFramesScrolling)} | ${f.styleAtLoadMs}, ${f.layoutAtLoadMs} | ${f.lcpMs} | ${f.cls} |`,
       );
     }
-    console.log('\n| reader action | ms | goal |\n|---|---|---|');
+    if (lat.length) console.log('\n| reader action | ms | goal |\n|---|---|---|');
     for (const l of lat) console.log(`| ${l.what} | ${l.ms} | ${l.goal} |`);
     if (lh) {
       console.log('\nLighthouse 13, mobile (simulated slow 4G and 4× CPU), pages served gzip-compressed.\n');
