@@ -113,6 +113,7 @@ export default function WeightHeatmaps({ id, settings, initial }: IslandProps<ty
           summary=""
           running={job.current ? 'Computing the other frames in a background worker…' : 'Training the two runs in a background worker…'}
           stopped="The heatmaps show the last complete runs."
+          keepHeight={false}
         />
       )}
       <OwnData state={state} name="ownData" defaults={generated} />

@@ -187,13 +187,13 @@ export function Controls({ children, label }: { children: ComponentChildren; lab
   );
 }
 
-/** Work in progress: a real progress bar with its percentage, announced politely. */
+/** Work in progress: a real progress bar with its percentage (announced by the status line it is in). */
 export function Progress({ value, label }: { value: number; label: string }) {
   const pct = Math.round(Math.min(1, Math.max(0, value)) * 100);
   return (
-    <div class="nn-progress">
+    <span class="nn-progress">
       <progress max={100} value={pct} aria-label={label} />
-      <span aria-live="polite">{pct}%</span>
-    </div>
+      <span>{pct}%</span>
+    </span>
   );
 }
