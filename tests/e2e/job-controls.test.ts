@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { allProblems } from './support/page';
-import { articleUrl, goLive, useBrowser } from './support/figure';
+import { articleUrl, goLive, holdJobs, useBrowser } from './support/figure';
 
 /**
  * Every figure a reader reruns (JobButtons and JobStatus, widgets/shared/JobControls.tsx): the run
@@ -25,15 +25,8 @@ interface Frame {
 }
 
 /**
- * A job sent to a worker while `window.nnHoldJobs` is set reaches it 2 s later, so that a press on
- * Stop lands while it runs however fast the worker is (a warmed-up worker trains the PReLU slopes'
- * default run in a few milliseconds). Stop ends the worker, and the held job with it.
- */
-const HOLD_JOBS = `const post = Worker.prototype.postMessage; Worker.prototype.postMessage = function (m, ...rest) { if (window.nnHoldJobs && m && typeof m === 'object' && 'id' in m) { setTimeout(() => post.call(this, m, ...rest), 2000); return; } return post.call(this, m, ...rest); };`;
-
-/**
  * Presses the figure's Run button and measures every frame until the status line says the job is
- * over (done, or stopped when `stop`: the job is held and Stop pressed on the frame after Run).
+ * over (done, or stopped when `stop`: the job is held (holdJobs) and Stop pressed on the frame after Run).
  */
 function rerun([id, stop]: readonly [string, boolean]): Promise<Frame[]> {
   const figure = document.querySelector(`#fig-${id}`)!;
@@ -67,7 +60,7 @@ describe('a figure’s run controls and status line', () => {
     for (const [article, ids] of Object.entries(FIGURES) as [keyof typeof FIGURES, readonly string[]][]) {
       it(`${article} at ${width} px: ${ids.join(', ')} keep their size from Run to done, and through a Stop`, async () => {
         const { page, problems, close } = await open(articleUrl(article), { viewport: { width, height: 800 } });
-        await page.addInitScript({ content: HOLD_JOBS });
+        await holdJobs(page);
         await page.goto(articleUrl(article), { waitUntil: 'networkidle' });
         for (const id of ids) {
           await goLive(page, id);

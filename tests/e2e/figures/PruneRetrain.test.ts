@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { allProblems } from '../support/page';
-import { articleUrl, goLive, useBrowser } from '../support/figure';
+import { articleUrl, goLive, holdJobs, useBrowser } from '../support/figure';
 
 const { open, browser } = useBrowser();
 afterAll(async () => {
@@ -46,16 +46,20 @@ describe('PruneRetrain', () => {
 
   it('a long run can be stopped: it says which results are shown, and Run again trains with the settings on screen', async () => {
     const { page, problems, close } = await open(url);
+    // a warmed-up worker may train the 50 runs before a press on Stop lands: the job is held (holdJobs)
+    const { holding } = await holdJobs(page);
     await page.goto(url, { waitUntil: 'networkidle' });
     await goLive(page, 'prune');
     const prune = page.locator('#fig-prune');
     const status = () => prune.getByTestId('prune-status').innerText();
     const runs = prune.getByLabel('runs (1–50)');
+    await holding(true);
     await runs.fill('50');
     await runs.press('Enter');
     await expect.poll(status).toMatch(/^Pruning and retraining/);
     await prune.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(status).toBe('Stopped. The figure and the table show the last complete result. Press “Run again” to train with the current settings.');
+    await holding(false);
     expect(await prune.getByRole('button', { name: 'Stop' }).isDisabled()).toBe(true);
     // The same value typed again changes nothing; Run again trains with it.
     await runs.fill('50');

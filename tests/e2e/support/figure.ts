@@ -25,6 +25,19 @@ export async function goLive(page: Page, id: string): Promise<void> {
   }, fig(id));
 }
 
+/**
+ * Lets a test hold the jobs a page sends its figures' workers: while `holding(page, true)`, each
+ * job reaches its worker 2 s after it was sent, so that a press on Stop lands while the job runs
+ * however fast the worker is (a warmed-up worker trains some figures' runs in a few milliseconds).
+ * Stop ends the worker, and the held job with it. Call before the page loads.
+ */
+export async function holdJobs(page: Page): Promise<{ holding: (on: boolean) => Promise<void> }> {
+  await page.addInitScript({
+    content: `const post = Worker.prototype.postMessage; Worker.prototype.postMessage = function (m, ...rest) { if (window.nnHoldJobs && m && typeof m === 'object' && 'id' in m) { setTimeout(() => post.call(this, m, ...rest), 2000); return; } return post.call(this, m, ...rest); };`,
+  });
+  return { holding: (on) => page.evaluate((v) => void ((window as unknown as { nnHoldJobs: boolean }).nnHoldJobs = v), on) };
+}
+
 /** Brings every figure of the page to life (pointing at each in turn), so what is checked next is the live page. */
 export async function bringAllAlive(page: Page): Promise<void> {
   const ids = await page.locator('figure[data-nn-figure]').evaluateAll((els) => els.map((el) => el.id));
