@@ -11,6 +11,7 @@ import { rehypeHeadingAnchors } from './src/lib/rehype-heading-anchors.mjs';
 import { rehypeCitationBacklinks } from './src/lib/rehype-citation-backlinks.mjs';
 import { citations } from './src/lib/rehype-citations.mjs';
 import { rehypeSidenotes } from './src/lib/rehype-sidenotes.mjs';
+import { rehypeProseRuns } from './src/lib/rehype-prose-runs.mjs';
 import { pagefindSearch } from './src/lib/pagefind-integration.mjs';
 import { remarkWidgetChecks } from './src/lib/remark-widget-checks.mjs';
 import { remarkMathRows } from './src/lib/remark-math-rows.mjs';
@@ -55,9 +56,10 @@ export default defineConfig({
     // `[@key]` are typeset from the nearest references.bib (cites.rehype). Displayed formulas with
     // \label{eq:NAME} and every figure are numbered; [@eq:NAME] and [@fig:ID] refer to them
     // (remarkCrossReferences; the equation's preview is copied once typeset).
+    // The prose between components is grouped into runs that paint as units (rehypeProseRuns).
     processor: unified({
       remarkPlugins: [remarkMath, remarkMathRows, remarkWidgetChecks, remarkCrossReferences],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeScrollableBlocks, rehypeMathUnsearchable, rehypeMathPunctuation, rehypeCrossReferencePreviews, rehypeSidenotes, cites.rehype, rehypeHeadingAnchors, rehypeCitationBacklinks, links.rehype],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: false }], rehypeStrictKatex, rehypeScrollableBlocks, rehypeMathUnsearchable, rehypeMathPunctuation, rehypeCrossReferencePreviews, rehypeSidenotes, cites.rehype, rehypeHeadingAnchors, rehypeCitationBacklinks, links.rehype, rehypeProseRuns],
     }),
   },
   vite: {

@@ -119,6 +119,50 @@ describe('citation cards', () => {
   });
 });
 
+describe('cards over the page', () => {
+  it('an open card is above everything after it: each card of both articles, at its corners and centre, on a desktop and a phone', async () => {
+    for (const width of [1280, 360]) {
+      const { page, close } = await openPage(browser(), siteUrl, { viewport: { width, height: 800 } });
+      for (const url of [activations, regularization]) {
+        await page.goto(url, { waitUntil: 'networkidle' });
+        // Each card opened in turn (as a tap does: .is-open) with its link in the middle of the screen; the
+        // points of the card on screen that the page would hand to a pointer, other than the card's own.
+        const covered = await page.evaluate(async () => {
+          const out: string[] = [];
+          let checked = 0;
+          const refs = [...document.querySelectorAll('.prose .popref')];
+          for (const ref of refs) {
+            const card = ref.querySelector(':scope > .popcard');
+            if (!card) continue;
+            ref.scrollIntoView({ block: 'center', behavior: 'instant' });
+            ref.classList.add('is-open');
+            await new Promise((r) => requestAnimationFrame(() => r(null)));
+            const box = card.getBoundingClientRect();
+            const points = [
+              [box.left + 4, box.top + 4],
+              [box.right - 4, box.top + 4],
+              [box.left + 4, box.bottom - 4],
+              [box.right - 4, box.bottom - 4],
+              [(box.left + box.right) / 2, (box.top + box.bottom) / 2],
+            ].filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
+            for (const [x, y] of points) {
+              checked++;
+              const hit = document.elementFromPoint(x, y);
+              if (!hit || !card.contains(hit)) out.push(`${ref.querySelector('a')?.getAttribute('href')} at (${Math.round(x)}, ${Math.round(y)}): ${hit?.tagName}.${hit?.className}`);
+            }
+            ref.classList.remove('is-open');
+          }
+          return { refs: refs.length, checked, out };
+        });
+        expect(covered.refs, url).toBeGreaterThan(5);
+        expect(covered.checked, `${url}: points on screen`).toBeGreaterThanOrEqual(covered.refs * 2);
+        expect(covered.out, `${url} at ${width} px`).toEqual([]);
+      }
+      await close();
+    }
+  });
+});
+
 describe('open cards and notes are accessible (axe-core), light and dark', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`a citation card, an equation preview and an opened sidenote in ${scheme} mode have no violations`, async () => {
@@ -156,6 +200,13 @@ describe('sidenotes', () => {
         expect(Math.abs(n.y - r.y), 'beside its line').toBeLessThan(24);
         // and links back to its reference
         expect(await note.locator(`a.sidenote-back[href="#${await ref.getAttribute('id')}"]`).count()).toBe(1);
+        // and is the pointer's down to its last line, also where it reaches beside the prose after it
+        const bottom = await note.evaluate((el) => {
+          el.scrollIntoView({ block: 'center', behavior: 'instant' });
+          const box = el.getBoundingClientRect();
+          return el.contains(document.elementFromPoint(box.left + 8, box.bottom - 6));
+        });
+        expect(bottom, 'the note’s last line takes the pointer').toBe(true);
       }
     }
     await close();
