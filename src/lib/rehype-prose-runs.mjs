@@ -1,7 +1,7 @@
 // Groups an article's prose between its components into runs: each stretch of paragraphs,
 // headings, lists and typeset formulas that no figure or live formula (an MDX component) breaks
 // becomes one <div class="prose-run">. prose.css makes each run paint as a unit of its own
-// (isolation: isolate), which the browser keeps from frame to frame: a figure that redraws then
+// (a stacking context), which the browser keeps from frame to frame: a figure that redraws then
 // repaints itself, not every formula of the article (see README → Performance). The runs change
 // no layout: they are plain blocks, and the prose's margins collapse through them as before.
 

@@ -37,7 +37,6 @@ function rerun([id, stop]: readonly [string, boolean]): Promise<Frame[]> {
   const height = (el: Element) => Math.round(el.getBoundingClientRect().height * 10) / 10;
   const seen: Frame[] = [];
   const started = performance.now();
-  (window as unknown as { nnHoldJobs: boolean }).nnHoldJobs = stop;
   return new Promise((resolve, reject) => {
     const frame = () => {
       const text = (status as HTMLElement).innerText;
@@ -60,11 +59,12 @@ describe('a figure’s run controls and status line', () => {
     for (const [article, ids] of Object.entries(FIGURES) as [keyof typeof FIGURES, readonly string[]][]) {
       it(`${article} at ${width} px: ${ids.join(', ')} keep their size from Run to done, and through a Stop`, async () => {
         const { page, problems, close } = await open(articleUrl(article), { viewport: { width, height: 800 } });
-        await holdJobs(page);
+        const { holding } = await holdJobs(page);
         await page.goto(articleUrl(article), { waitUntil: 'networkidle' });
         for (const id of ids) {
           await goLive(page, id);
           for (const stop of [false, true]) {
+            await holding(stop);
             const frames = await page.evaluate(rerun, [id, stop] as const);
             const texts = [...new Set(frames.map((f) => f.text))];
             expect(texts.length, `${id}: the status changed (${texts.join(' | ')})`).toBeGreaterThan(1);
