@@ -5,6 +5,7 @@ import { PROTOCOL_LABELS } from '../../plots/regularization/labels';
 import { Controls, Select } from '../shared/controls';
 import { Field } from '../shared/Field';
 import type { FigureState } from '../shared/figure-state';
+import { pure } from '../shared/pure';
 
 /** The preset list: the three named protocols, and "its own mix" while the settings match none. */
 type PresetChoice = ProtocolName | 'custom';
@@ -13,7 +14,7 @@ type PresetChoice = ProtocolName | 'custom';
  * The experiment's settings: penalties, the protocol (a preset sets its four choices at once),
  * λ and training, outliers; every setting's label and range from the declaration.
  */
-export function ExperimentControls({ state }: { state: FigureState<typeof figure> }) {
+function Settings({ state }: { state: FigureState<typeof figure> }) {
   const s = state.values;
   const current: PresetChoice = protocolOf({ ...s, dataset: s.data }) ?? 'custom';
   const options = [
@@ -56,3 +57,6 @@ export function ExperimentControls({ state }: { state: FigureState<typeof figure
     </>
   );
 }
+
+/** Rendered again only when the settings change, not as a job's results stream in. */
+export const ExperimentControls = pure(Settings);

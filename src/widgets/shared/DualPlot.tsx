@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PlotOptions } from '../../plots/render';
 import { PlotView, type DataRows } from './PlotView';
+import { pure } from './pure';
 
 export type Side = 'wide' | 'narrow';
 
@@ -24,8 +25,11 @@ export type Side = 'wide' | 'narrow';
  *
  * `overlay`, if given, draws a layer for each drawing (e.g. a marker that follows the pointer),
  * placed right after it in the box with the same class, so the stylesheet shows it with its drawing.
+ *
+ * It renders again only when a prop changes (`pure`): a figure re-rendering for other reasons (a
+ * job's streamed results, a status line) leaves its drawings alone without diffing them.
  */
-export function DualPlot({ wide, narrow, label, data, small, overlay }: {
+export const DualPlot = pure(function DualPlot({ wide, narrow, label, data, small, overlay }: {
   wide: PlotOptions | (() => PlotOptions);
   narrow: PlotOptions | (() => PlotOptions);
   label: string;
@@ -82,7 +86,7 @@ export function DualPlot({ wide, narrow, label, data, small, overlay }: {
       {overlay?.('narrow', narrowClass)}
     </div>
   );
-}
+});
 
 /**
  * Where a pointer event on an element holding a DualPlot is, in the own pixel units of the drawing

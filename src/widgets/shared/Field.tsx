@@ -3,6 +3,7 @@ import { controlLabel, optionLabel, type SettingSpec } from '../../figures/setti
 import { formatNumber } from '../../lib/format';
 import { CheckboxGroup, NumberField, Select, Slider } from './controls';
 import type { FigureState } from './figure-state';
+import { pure } from './pure';
 
 type Numeric<F extends FigureDeclaration<any, any, any, any>> = { [K in keyof FigureValues<F>]: FigureValues<F>[K] extends number ? K : never }[keyof FigureValues<F>];
 
@@ -27,7 +28,7 @@ interface FieldProps<F extends FigureDeclaration<any, any, any, any>, K extends 
  * slider if it has a `step`, or a drop-down list if it has `choices`; an enum is a drop-down list;
  * a list is a group of checkboxes (at least `minItems` stay ticked); a boolean is a checkbox.
  */
-export function Field<F extends FigureDeclaration<any, any, any, any>, K extends keyof FigureValues<F>>({ state, name, min, max, step, format, onChange, disabled }: FieldProps<F, K>) {
+function SettingField<F extends FigureDeclaration<any, any, any, any>, K extends keyof FigureValues<F>>({ state, name, min, max, step, format, onChange, disabled }: FieldProps<F, K>) {
   const spec = state.figure.settings[name] as SettingSpec;
   const value = state.values[name] as unknown;
   const set = (v: unknown) => (onChange ? onChange(v as FigureValues<F>[K]) : state.update({ [name]: v } as Partial<FigureValues<F>>));
@@ -95,6 +96,13 @@ export function Field<F extends FigureDeclaration<any, any, any, any>, K extends
       throw new Error(`<Field>: setting "${name}" is a ${spec.type}; the figure draws its own control for it`);
   }
 }
+
+/**
+ * A setting's control (SettingField), rendered again only when its props change: the figure's state
+ * is one object while the settings stay the same, so a figure re-rendering as a job streams its
+ * results leaves its controls alone.
+ */
+export const Field = pure(SettingField) as typeof SettingField;
 
 /** The number rule (range, whole or not) of a numeric setting or of the items of a list of numbers, for a NumberField the widget lays out itself. */
 export function numberRule(spec: SettingSpec): { min: number; max: number; integer?: boolean } {

@@ -62,5 +62,6 @@ export function useFigureState<F extends FigureDeclaration<any, any, any, any>>(
   const fields = useMemo(() => urlFields(figure), [figure]);
   const [values, update, ignored] = useUrlState<FigureValues<F>>(id, fields, initial);
   const notice = useMemo(() => ignoredMessage(figure, id, ignored), [figure, id, ignored]);
-  return { figure, id, values, initial, update, notice };
+  // the same object while nothing in it changes, so that parts given the state can skip a render (pure)
+  return useMemo(() => ({ figure, id, values, initial, update, notice }), [figure, id, values, initial, update, notice]);
 }
