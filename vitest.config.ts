@@ -22,6 +22,8 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/test/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
+          // every core (Vitest's default leaves one idle: on a 2-core machine, one file at a time)
+          maxWorkers: '100%',
         },
       },
       {
