@@ -4,6 +4,7 @@ import { h, render, type FunctionComponent } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { propsChanged, pure } from '../../src/widgets/shared/pure';
+import { Field, fieldChanged } from '../../src/widgets/shared/Field';
 import { useFigureState, type FigureState } from '../../src/widgets/shared/figure-state';
 import softmax from '../../src/figures/activations/Softmax.figure';
 import { defaultValues } from '../../src/figures/settings';
@@ -114,5 +115,45 @@ describe('useFigureState', () => {
     expect(updated).not.toBe(hydrated);
     expect(updated.values.temperature).toBe(2);
     expect(updated.update).toBe(hydrated.update);
+  });
+});
+
+describe('Field', () => {
+  const settings = defaultValues(softmax.settings);
+  const state = (values: typeof settings, update = (_: Partial<typeof settings>) => {}): FigureState<typeof softmax> => ({ figure: softmax, id: 'softmax', values, initial: settings, update, notice: null });
+
+  it('is drawn again when its own setting, one of its props, the figure or the update changes; not for another setting', () => {
+    const update = () => {};
+    const before = state(settings, update);
+    expect(fieldChanged({ state: before, name: 'j' }, { state: before, name: 'j' })).toBe(false);
+    expect(fieldChanged({ state: before, name: 'j' }, { state: state({ ...settings, temperature: 2 }, update), name: 'j' }), 'another setting').toBe(false);
+    expect(fieldChanged({ state: before, name: 'temperature' }, { state: state({ ...settings, temperature: 2 }, update), name: 'temperature' }), 'its setting').toBe(true);
+    expect(fieldChanged({ state: before, name: 'j' }, { state: state({ ...settings }, () => {}), name: 'j' }), 'the update').toBe(true);
+    expect(fieldChanged({ state: before, name: 'j' }, { state: before, name: 'k' }), 'the name').toBe(true);
+    expect(fieldChanged({ state: before, name: 'j' }, { state: before, name: 'j', disabled: true }), 'a prop').toBe(true);
+    const onChange = () => {};
+    expect(fieldChanged({ state: before, name: 'j', onChange }, { state: before, name: 'j', onChange }), 'the same callback').toBe(false);
+    expect(fieldChanged({ state: before, name: 'j', onChange }, { state: before, name: 'j', onChange: () => {} }), 'a new callback').toBe(true);
+  });
+
+  it('in a figure, each control shows its setting as it changes, while the others stay as drawn', () => {
+    let figureState: FigureState<typeof softmax> | null = null;
+    function Figure() {
+      const s = useFigureState(softmax, 'softmax', settings);
+      figureState = s;
+      return h('div', null, h(Field, { state: s, name: 'temperature' as const }), h(Field, { state: s, name: 'j' as const }));
+    }
+    const root = document.getElementById('root')!;
+    act(() => render(h(Figure, null), root));
+    const shown = () => [...root.querySelectorAll('input')].map((i) => (i as HTMLInputElement).value);
+    const [slider, j] = [...root.querySelectorAll('input')];
+    expect(shown()).toEqual(['1', '1']);
+    act(() => figureState!.update({ temperature: 2.5 }));
+    expect(shown()).toEqual(['2.5', '1']);
+    expect(root.querySelector('output')!.textContent).toBe('2.5');
+    act(() => figureState!.update({ j: 3 }));
+    expect(shown()).toEqual(['2.5', '3']);
+    // the same elements, updated in place
+    expect([...root.querySelectorAll('input')]).toEqual([slider, j]);
   });
 });

@@ -3,7 +3,7 @@ import { controlLabel, optionLabel, type SettingSpec } from '../../figures/setti
 import { formatNumber } from '../../lib/format';
 import { CheckboxGroup, NumberField, Select, Slider } from './controls';
 import type { FigureState } from './figure-state';
-import { pure } from './pure';
+import { propsChanged, pure } from './pure';
 
 type Numeric<F extends FigureDeclaration<any, any, any, any>> = { [K in keyof FigureValues<F>]: FigureValues<F>[K] extends number ? K : never }[keyof FigureValues<F>];
 
@@ -98,11 +98,19 @@ function SettingField<F extends FigureDeclaration<any, any, any, any>, K extends
 }
 
 /**
- * A setting's control (SettingField), rendered again only when its props change: the figure's state
- * is one object while the settings stay the same, so a figure re-rendering as a job streams its
- * results leaves its controls alone.
+ * True when a Field would draw something else: one of its own props changed, or its setting's value,
+ * or the figure or its update function. Of the figure's state it reads nothing else, so a change of
+ * another setting (a slider moving beside it) or of nothing (a job streaming its results) leaves it
+ * as it is.
  */
-export const Field = pure(SettingField) as typeof SettingField;
+export function fieldChanged(previous: FieldProps<any, any>, next: FieldProps<any, any>): boolean {
+  const [a, b] = [previous.state, next.state];
+  if (a !== b && (a.figure !== b.figure || a.update !== b.update || !Object.is(a.values[previous.name], b.values[next.name]))) return true;
+  return propsChanged({ ...previous, state: null }, { ...next, state: null });
+}
+
+/** A setting's control (SettingField), rendered again only when what it shows changes (fieldChanged). */
+export const Field = pure(SettingField, fieldChanged) as typeof SettingField;
 
 /** The number rule (range, whole or not) of a numeric setting or of the items of a list of numbers, for a NumberField the widget lays out itself. */
 export function numberRule(spec: SettingSpec): { min: number; max: number; integer?: boolean } {

@@ -18,10 +18,11 @@ export function propsChanged(previous: object, next: object): boolean {
  *
  * Give it stable props (memoised objects and callbacks): an inline object or function is a new
  * value on every render, and the component then renders every time, as it would unwrapped.
+ * `changed` may compare less than every prop, for a component that reads only part of one.
  */
-export function pure<P extends object>(render: FunctionComponent<P>): FunctionComponent<P> {
+export function pure<P extends object>(render: FunctionComponent<P>, changed: (previous: P, next: P) => boolean = propsChanged): FunctionComponent<P> {
   function Pure(this: Component<P>, props: P) {
-    this.shouldComponentUpdate = (next: P) => propsChanged(this.props, next);
+    this.shouldComponentUpdate = (next: P) => changed(this.props, next);
     return h(render, props);
   }
   Pure.displayName = `pure(${render.displayName ?? render.name})`;
