@@ -26,7 +26,7 @@ export async function goLive(page: Page, id: string): Promise<void> {
 }
 
 /**
- * Lets a test hold the jobs a page sends its figures' workers: while `holding(page, true)`, each
+ * Lets a test hold the jobs a page sends its figures' workers: while `holding(true)` is on, each
  * job reaches its worker 2 s after it was sent, so that a press on Stop lands while the job runs
  * however fast the worker is (a warmed-up worker trains some figures' runs in a few milliseconds).
  * Stop ends the worker, and the held job with it. Call before the page loads.
