@@ -4,20 +4,20 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 /**
  * The order in which the e2e files start, longest first, so that the two workers finish together
  * (a fresh clone has no timings in Vitest's cache, and file size says little here: a11y.test.ts is
- * short and runs axe on every page for about two minutes). Seconds measured in CI; a file not
- * listed starts after these, larger files first.
+ * short and runs axe on every page for about two minutes). Seconds measured on a fresh clone
+ * (3 December 2026); a file not listed starts after these, larger files first.
  */
 const SECONDS: Record<string, number> = {
-  'reader.test.ts': 180,
-  'a11y.test.ts': 115,
-  'embed.test.ts': 110,
-  'pages.test.ts': 75,
-  'own-data.test.ts': 60,
-  'figures/Experiment.test.ts': 46,
-  'figures/SgdStep.test.ts': 45,
-  'journal.test.ts': 43,
-  'plumbing.test.ts': 40,
-  'figures/ActivationExplorer.test.ts': 24,
+  'reader.test.ts': 192,
+  'a11y.test.ts': 118,
+  'embed.test.ts': 90,
+  'figures/Experiment.test.ts': 61,
+  'pages.test.ts': 57,
+  'own-data.test.ts': 56,
+  'journal.test.ts': 56,
+  'figures/SgdStep.test.ts': 52,
+  'plumbing.test.ts': 38,
+  'figures/ActivationExplorer.test.ts': 23,
 };
 
 const seconds = (spec: TestSpecification) => {
