@@ -51,8 +51,8 @@ function canInstallWithApt(): boolean {
 /**
  * Browser features switched off besides Playwright's own. Since Chromium 15x every new context opens
  * a browser window whose omnibox popups are web pages (chrome://omnibox-popup.top-chrome/), loaded
- * ahead of use: about 400 scripts, which cost 1.1 core-seconds of a 2-core machine per context (a
- * test's page, kept open for a second: 1.43 core-seconds with them, 0.36 without). No page of ours
+ * ahead of use: about 400 scripts, about 1.1 core-seconds per context on a 2-core machine (a new
+ * context's page kept open for a second: 1.43 core-seconds with them, 0.36 without). No page of ours
  * can see them.
  */
 export const EXTRA_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'PreloadTopChromeWebUI'];
