@@ -55,7 +55,7 @@ function canInstallWithApt(): boolean {
  * context's page kept open for a second: 1.43 core-seconds with them, 0.36 without). No page of ours
  * can see them.
  */
-export const EXTRA_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'PreloadTopChromeWebUI'];
+const EXTRA_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'PreloadTopChromeWebUI'];
 
 let playwrightFeatures: Promise<string[] | null> | undefined;
 
