@@ -159,6 +159,34 @@ describe('live marks: redrawing only the marks that follow the reader', () => {
     expect(curvesPlot([], settings.methods, 100, 'penalty').y).toMatchObject({ nice: true, zero: true });
   });
 
+  it('moves the softmax bars and labels itself, without Plot, exactly where Plot puts them', () => {
+    const random = createRng(31);
+    let patched = 0;
+    for (const compact of [false, true]) {
+      for (let trial = 0; trial < 300; trial++) {
+        const k = 2 + Math.floor(random.next() * 9);
+        // probabilities as the figure gets them, and round ones (0, 1, 1/k) where a tenth of a pixel could round either way
+        const draw = () => {
+          const raw = Array.from({ length: k }, () => (random.next() < 0.1 ? 0 : random.next() < 0.1 ? 1 : random.next() ** 3));
+          const sum = raw.reduce((a, b) => a + b, 0) || 1;
+          return raw.map((v) => v / sum);
+        };
+        const [a, b] = [softmaxPlot(bars(draw()), { compact }), softmaxPlot(bars(draw()), { compact })];
+        const full = drawPlot(a);
+        const root = full.ownerDocument.createElement('div');
+        root.append(full);
+        // the patches alone, without Plot, give the full drawing of the new probabilities
+        for (const name of [live('bars'), live('labels')]) {
+          const group = root.querySelector(`g[class="${name}"]`);
+          expect(group && b.live?.patch?.[name]?.(group), name).toBe(true);
+        }
+        expect(root.innerHTML).toBe(renderPlot(b));
+        patched++;
+      }
+    }
+    expect(patched).toBe(600);
+  });
+
   it('handles the edges: a bar at 0 or 1, and a probability that is not a number', () => {
     const a = softmaxPlot(bars([0.2, 0.3, 0.5]));
     for (const ps of [[0, 0, 1], [1, 0, 0], [NaN, 0.5, 0.5]]) {

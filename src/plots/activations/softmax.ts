@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatProbability } from '../../lib/format';
-import { live, type PlotOptions } from '../render';
+import { live, trimmed, type PlotOptions } from '../render';
 
 export interface SoftmaxBar {
   /** Class label, e.g. "1". */
@@ -15,28 +15,80 @@ export function softmaxBars(probs: readonly number[], labels: readonly string[])
   return probs.map((p, i) => ({ label: labels[i], p, text: formatProbability(p) }));
 }
 
+const MARGIN = { top: 22, right: 20, bottom: 36, left: 44 };
+
 /**
  * Softmax probabilities as a bar chart on a fixed 0–1 scale, each bar labelled with its value.
  * The bars and their labels are live marks: while the classes stay the same, a new temperature or
- * logit redraws only them (see `redrawLive`).
+ * logit redraws only them (see `redrawLive`), and without Plot: the bars keep their places across
+ * and only their heights and labels change, which the builder sets itself on the fixed y scale.
  */
 export function softmaxPlot(bars: readonly SoftmaxBar[], { compact = false } = {}): PlotOptions {
   const data = bars.filter((b) => Number.isFinite(b.p)).map((b) => ({ ...b, p: Math.min(1, Math.max(0, b.p)) }));
+  const [width, height] = compact ? [320, 220] : [600, 240];
+  // the chart's y scale, made as Plot makes it (for a patch only: the first drawing does not need it)
+  const y = () => {
+    const scale = Plot.scale({ y: { domain: [0, 1], range: [height - MARGIN.bottom, MARGIN.top] } });
+    return (p: number) => scale.apply(p) as number;
+  };
   return {
-    width: compact ? 320 : 600,
-    height: compact ? 220 : 240,
-    marginTop: 22,
-    marginRight: 20,
-    marginBottom: 36,
-    marginLeft: 44,
+    width,
+    height,
+    marginTop: MARGIN.top,
+    marginRight: MARGIN.right,
+    marginBottom: MARGIN.bottom,
+    marginLeft: MARGIN.left,
     style: { background: 'transparent', fontSize: '12px' },
     x: { domain: bars.map((b) => b.label), label: 'class', padding: 0.2 },
     y: { domain: [0, 1], label: 'probability', grid: true, ticks: 5 },
-    live: { frame: `softmax ${compact ? 'compact' : 'wide'} ${bars.map((b) => b.label).join(' ')}` },
+    live: {
+      frame: `softmax ${compact ? 'compact' : 'wide'} ${bars.map((b) => b.label).join(' ')}`,
+      patch: { [live('bars')]: (group) => reheight(group, data, y()), [live('labels')]: (group) => relabel(group, data, y()) },
+    },
     marks: [
       Plot.barY(data, { x: 'label', y: 'p', fill: 'var(--accent)', fillOpacity: 0.85, className: live('bars') }),
       Plot.text(data, { x: 'label', y: 'p', text: 'text', dy: -8, fill: 'currentColor', fontSize: data.length > (compact ? 5 : 8) ? 9 : 12, className: live('labels') }),
       Plot.ruleY([0], { stroke: 'currentColor' }),
     ],
   };
+}
+
+/** Sets an attribute to a number of pixels as `trimNumbers` writes it, if it reads otherwise. */
+function setPixels(el: Element, name: string, value: number): void {
+  const text = trimmed(value, 'pixels');
+  if (el.getAttribute(name) !== text) el.setAttribute(name, text);
+}
+
+/**
+ * The bars' group brought to new probabilities: one rect per bar, in order, across where they were
+ * (the classes are the frame's), from y(0) up to y(p) as Plot's stacked bar puts it. False, with
+ * nothing changed, unless the group holds exactly one rect per bar.
+ */
+function reheight(group: Element, data: readonly { p: number }[], y: (p: number) => number): boolean {
+  const rects = [...group.children];
+  if (rects.length !== data.length || rects.some((r) => r.tagName.toLowerCase() !== 'rect')) return false;
+  const y0 = y(0);
+  data.forEach((d, i) => {
+    const yp = y(d.p);
+    setPixels(rects[i], 'y', Math.min(y0, yp));
+    setPixels(rects[i], 'height', Math.max(0, Math.abs(yp - y0)));
+  });
+  return true;
+}
+
+/**
+ * The labels' group brought to new probabilities: each text moved up or down to y(p), across where
+ * it was, and rewritten. False, with nothing changed, unless the group holds one plain text per bar.
+ */
+function relabel(group: Element, data: readonly { p: number; text: string }[], y: (p: number) => number): boolean {
+  const texts = [...group.children];
+  const across = texts.map((t) => /^translate\(([^,]+),[^)]+\)$/.exec(t.getAttribute('transform') ?? '')?.[1]);
+  const plain = (t: Element) => t.tagName.toLowerCase() === 'text' && t.childNodes.length === 1 && t.firstChild!.nodeType === 3;
+  if (texts.length !== data.length || across.some((x) => x === undefined) || !texts.every(plain)) return false;
+  data.forEach((d, i) => {
+    const transform = `translate(${across[i]},${trimmed(y(d.p), 'pixels')})`;
+    if (texts[i].getAttribute('transform') !== transform) texts[i].setAttribute('transform', transform);
+    if (texts[i].firstChild!.nodeValue !== d.text) texts[i].firstChild!.nodeValue = d.text;
+  });
+  return true;
 }
