@@ -10,7 +10,7 @@ import { heatmapRun } from '../../src/models/regularization/heatmaps';
 import { pruneAndRetrain, type PruneSettings } from '../../src/models/regularization/prune';
 import { PROTOCOLS, SOURCE_L1_ERRORS, SOURCE_PRUNED_SIZES } from '../../src/models/regularization/source';
 import { placeSource, protocolOf } from '../../src/models/regularization/placement';
-import { runExperiment } from '@neural-notes/nn';
+import { createRng, Network, prune, runExperiment } from '@neural-notes/nn';
 import { summarize } from '../../src/models/regularization/summary';
 import { exactError, formatError, formatMeanSd } from '../../src/lib/format';
 
@@ -141,6 +141,21 @@ describe('heatmap frames', () => {
     const sizes = [1, 2, 1];
     expect(switchedOff(sizes, [[1, 0.001], [1, 1]], 0.01)).toEqual([[1]]);
     expect(switchedOff(sizes, [[1, 1], [1, 1]], 0.01)).toEqual([[]]);
+    // the same units as prune on a network of those weights, for random frames and for a frame not
+    // carried yet (no weights: a network's weights left at zero)
+    const pruned = (s: number[], weights: number[][]) => {
+      const net = new Network(s, s.slice(1).map(() => 'linear'));
+      net.layers.forEach((L, l) => L.weights.set(weights[l]));
+      return prune(net, 0.01).removed;
+    };
+    expect(switchedOff(sizes, [[], []], 0.01)).toEqual([[1]]);
+    expect(switchedOff([2, 3, 1], [[1, 1, 1, 1, 1, 1], []], 0.01)).toEqual(pruned([2, 3, 1], [[1, 1, 1, 1, 1, 1], []]));
+    const random = createRng(5);
+    for (let trial = 0; trial < 50; trial++) {
+      const s = [2, 10, 10, 1];
+      const weights = s.slice(1).map((n, l) => Array.from({ length: s[l] * n }, () => (random.next() < 0.5 ? random.uniform(-1e-3, 1e-3) : random.uniform(-1, 1))));
+      expect(switchedOff(s, weights, 0.01)).toEqual(pruned(s, weights));
+    }
   });
 });
 

@@ -30,7 +30,7 @@ export {
   METHODS, SOURCE_SIZES, EXPERIMENT_DEFAULTS, EXPERIMENT_PRESETS, SPLITS, DATASET_MODES,
   type ExperimentOptions, type ExperimentResult, type Method, type RunResult, type Protocol, type PresetName, type SplitKind, type DatasetMode,
 } from './protocol';
-export { prune, shapesNotation, type PruneResult } from './prune';
+export { prune, prunedUnits, shapesNotation, type PruneResult } from './prune';
 export { gradientNorms, preActivations, deadUnits, type LayerGradient } from './diagnostics';
 export { leastSquaresLine, leastAbsoluteLine, lineLoss, type Line, type Point } from './linefit';
 export {

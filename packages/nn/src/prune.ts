@@ -36,17 +36,21 @@ export function shapesNotation(sizes: readonly number[]): string {
     .join(',');
 }
 
+/** A layer's weights as pruning's decisions read them: w(i → k) at weights[i · fanOut + k]. */
+interface Weights {
+  readonly weights: ArrayLike<number>;
+  readonly fanOut: number;
+}
+
 /**
- * The network as pruning sees it part-way: the original layers (read only), which of their units
- * are still there, and the biases as folding has changed them. A unit is named by its index in
- * the original network, so no smaller network is built until the end.
+ * The network as pruning sees it part-way: the original layers' weights (read only) and which of
+ * their units are still there. A unit is named by its index in the original network, so no smaller
+ * network is built until the end. Which units go depends on the weights alone.
  */
 interface Pruning {
-  readonly layers: readonly Layer[];
+  readonly layers: readonly Weights[];
   /** alive[h]: original indices of the units still in layer h (0 = input), in order. */
   readonly alive: number[][];
-  /** biases[l]: layer l's biases, with the constants of removed units folded in. */
-  readonly biases: Float64Array[];
 }
 
 /** Largest |w| into unit j of hidden layer h, over the units still in layer h − 1. */
@@ -76,49 +80,14 @@ function strength(p: Pruning, h: number, j: number): number {
   return sIn * sOut;
 }
 
-/** Output of unit j of layer L for a constant pre-activation (evaluation mode). */
-function constantOutput(L: Layer, j: number, z: number): number {
-  const act = L.activation;
-  return act.name === 'prelu' ? (act as PReluActivation).outputAt(z, L.slopes[j]) : act.output(z);
-}
-
-/** Removes unit j of hidden layer h; folds its constant output into the next layer's biases if asked. */
-function removeUnit(p: Pruning, h: number, j: number, fold: boolean): void {
-  p.alive[h].splice(p.alive[h].indexOf(j), 1);
-  if (!fold) return;
-  const c = constantOutput(p.layers[h - 1], j, p.biases[h - 1][j]);
-  const next = p.layers[h];
-  for (const k of p.alive[h + 1]) p.biases[h][k] += c * next.weights[j * next.fanOut + k];
-}
-
-/** The network of the units still there, their weights, slopes and (folded) biases copied. */
-function survivors(p: Pruning): Network {
-  const out = new Network(
-    p.alive.map((units) => units.length),
-    p.layers.map((L) => L.activation),
-  );
-  p.layers.forEach((L, l) => {
-    const O = out.layers[l];
-    const rows = p.alive[l];
-    const cols = p.alive[l + 1];
-    rows.forEach((i, r) => cols.forEach((k, c) => (O.weights[r * O.fanOut + c] = L.weights[i * L.fanOut + k])));
-    cols.forEach((k, c) => {
-      O.biases[c] = p.biases[l][k];
-      if (O.slopes.length) O.slopes[c] = L.slopes[k];
-    });
-  });
-  return out;
-}
-
-export function prune(net: Network, threshold = NEAR_ZERO): PruneResult {
-  checkNonNegative('threshold', threshold);
-  const p: Pruning = {
-    layers: net.layers,
-    alive: net.sizes.map((n) => Array.from({ length: n }, (_, u) => u)),
-    biases: net.layers.map((L) => L.biases.slice()),
-  };
-  const removed: number[][] = net.sizes.slice(1, -1).map(() => []);
-  // One unit at a time, first layer first, and back to the first layer after each removal.
+/**
+ * Pruning's decisions: removes dead hidden units from `p.alive` one at a time, first layer first and
+ * back to the first layer after each removal, telling `removing` of each (with whether it is dead by
+ * its incoming weights only, so its constant output is to be folded) once it is gone. Returns
+ * removed[h]: the units removed from hidden layer h + 1, in increasing order.
+ */
+function removeDead(p: Pruning, threshold: number, removing?: (h: number, j: number, fold: boolean) => void): number[][] {
+  const removed: number[][] = p.alive.slice(1, -1).map(() => []);
   for (let changed = true; changed; ) {
     changed = false;
     for (let h = 1; h < p.alive.length - 1 && !changed; h++) {
@@ -134,13 +103,66 @@ export function prune(net: Network, threshold = NEAR_ZERO): PruneResult {
         for (let u = 1; u < units.length; u++) if (strength(p, h, units[u]) > strength(p, h, units[best])) best = u;
         victim = units[best === 0 ? 1 : 0];
       }
-      removeUnit(p, h, victim, !deadOut(victim));
+      units.splice(units.indexOf(victim), 1);
+      removing?.(h, victim, !deadOut(victim));
       removed[h - 1].push(victim);
       changed = true;
     }
   }
   removed.forEach((r) => r.sort((a, b) => a - b));
-  const network = survivors(p);
+  return removed;
+}
+
+const allUnits = (sizes: readonly number[]) => sizes.map((n) => Array.from({ length: n }, (_, u) => u));
+
+/**
+ * The hidden units `prune` removes from a network with these layer sizes and weights
+ * (weights[l][i · sizes[l + 1] + k] is w(i → k) of layer l), without building any network:
+ * removed[h] for hidden layer h + 1. For a figure that only shows which units are switched off.
+ */
+export function prunedUnits(sizes: readonly number[], weights: readonly ArrayLike<number>[], threshold = NEAR_ZERO): number[][] {
+  checkNonNegative('threshold', threshold);
+  return removeDead({ layers: weights.map((w, l) => ({ weights: w, fanOut: sizes[l + 1] })), alive: allUnits(sizes) }, threshold);
+}
+
+/** Output of unit j of layer L for a constant pre-activation (evaluation mode). */
+function constantOutput(L: Layer, j: number, z: number): number {
+  const act = L.activation;
+  return act.name === 'prelu' ? (act as PReluActivation).outputAt(z, L.slopes[j]) : act.output(z);
+}
+
+/** The network of the units still there, their weights, slopes and (folded) biases copied. */
+function survivors(layers: readonly Layer[], alive: readonly number[][], biases: readonly Float64Array[]): Network {
+  const out = new Network(
+    alive.map((units) => units.length),
+    layers.map((L) => L.activation),
+  );
+  layers.forEach((L, l) => {
+    const O = out.layers[l];
+    const rows = alive[l];
+    const cols = alive[l + 1];
+    rows.forEach((i, r) => cols.forEach((k, c) => (O.weights[r * O.fanOut + c] = L.weights[i * L.fanOut + k])));
+    cols.forEach((k, c) => {
+      O.biases[c] = biases[l][k];
+      if (O.slopes.length) O.slopes[c] = L.slopes[k];
+    });
+  });
+  return out;
+}
+
+export function prune(net: Network, threshold = NEAR_ZERO): PruneResult {
+  checkNonNegative('threshold', threshold);
+  const alive = allUnits(net.sizes);
+  // biases[l]: layer l's biases, with the constants of removed units folded in
+  const biases = net.layers.map((L) => L.biases.slice());
+  const removed = removeDead({ layers: net.layers, alive }, threshold, (h, j, fold) => {
+    if (!fold) return;
+    // a unit dead by its incoming weights only puts out the constant f(bias): the next layer's biases take it
+    const c = constantOutput(net.layers[h - 1], j, biases[h - 1][j]);
+    const next = net.layers[h];
+    for (const k of alive[h + 1]) biases[h][k] += c * next.weights[j * next.fanOut + k];
+  });
+  const network = survivors(net.layers, alive, biases);
   const sizes = [...network.sizes];
   return { network, sizes, removed, notation: shapesNotation(sizes) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PReluActivation } from '../src/activations';
 import { createNetwork, Network } from '../src/network';
-import { prune, shapesNotation } from '../src/prune';
+import { prune, prunedUnits, shapesNotation } from '../src/prune';
 import { createRng } from '../src/rng';
 
 /**
@@ -105,6 +105,13 @@ describe('prune', () => {
     const net = createNetwork({ sizes: [1, 3, 1], rng: createRng(3) });
     net.layers[1].weights.fill(0);
     expect(prune(net).sizes).toEqual([1, 1, 1]);
+    expect(prunedUnits([1, 3, 1], net.layers.map((L) => L.weights))).toEqual([[1, 2]]);
+  });
+
+  it('refuses a negative threshold, with or without a network', () => {
+    const net = createNetwork({ sizes: [1, 2, 1], rng: createRng(4) });
+    expect(() => prune(net, -1)).toThrow(/threshold/);
+    expect(() => prunedUnits([1, 2, 1], net.layers.map((L) => L.weights), -1)).toThrow(/threshold/);
   });
 
   it('removes the same units, in the same order, with the same folded biases, as rebuilding the network after each removal', () => {
@@ -126,6 +133,8 @@ describe('prune', () => {
       const { folds: f, strongest: s, ...expected } = pruneByRebuilding(net, 1e-3);
       const got = prune(net, 1e-3);
       expect({ sizes: got.sizes, removed: got.removed, snapshot: Array.from(got.network.snapshot()) }, `seed ${seed}`).toEqual(expected);
+      // from the weights alone, as plain arrays, without a network
+      expect(prunedUnits(sizes, net.layers.map((L) => Array.from(L.weights)), 1e-3), `seed ${seed}: prunedUnits`).toEqual(expected.removed);
       pruned += got.removed.flat().length;
       folds += f;
       strongest += s;

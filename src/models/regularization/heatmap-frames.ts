@@ -3,7 +3,7 @@
  * of integers, unpacked for drawing, and the hidden units a threshold switches off in a frame.
  * Light (no training), so the figure's island can use it without the training code.
  */
-import { Network, prune, type Method } from '@neural-notes/nn';
+import { prunedUnits, type Method } from '@neural-notes/nn';
 
 export interface HeatmapRun {
   readonly method: Method;
@@ -20,9 +20,9 @@ export interface HeatmapRun {
 
 /** Hidden units a penalty switched off in a frame (as `prune` decides): removed[h] for hidden layer h + 1. */
 export function switchedOff(sizes: readonly number[], weights: readonly (readonly number[])[], threshold: number): number[][] {
-  const net = new Network(sizes, sizes.slice(1).map(() => 'linear'));
-  net.layers.forEach((L, l) => L.weights.set(weights[l]));
-  return prune(net, threshold).removed;
+  // a layer whose weights a frame does not carry (yet) counts as all zero
+  const full = sizes.slice(1).map((n, l) => (weights[l]?.length === sizes[l] * n ? weights[l] : Array.from({ length: sizes[l] * n }, (_, k) => weights[l]?.[k] ?? 0)));
+  return prunedUnits(sizes, full, threshold);
 }
 
 /** Packs frames into one string of integers (weights × 10⁴), to keep the page's props small. */
