@@ -81,6 +81,19 @@ describe('heatmap plot', () => {
     const svg = renderPlot(heatmapPlot(sizes, [Array(10).fill(0.5), Array(100).fill(0), Array(100).fill(-0.5), Array(10).fill(1)], [[0], [], []], { maxAbs: NaN }));
     expect(svg).not.toMatch(/NaN/);
   });
+  it('draws a frame the same after its marks that stay have served other drawings (they are made once and used again)', () => {
+    const s = [2, 5, 4, 1];
+    const random = (seed: number) => s.slice(1).map((n, l) => Array.from({ length: s[l] * n }, (_, k) => Math.sin(seed * 97 + k * 13 + l) * 0.8));
+    for (const compact of [false, true]) {
+      const first = renderPlot(heatmapPlot(s, random(1), [[2], []], { maxAbs: 0.9, compact }));
+      // other weights and outlines in the same frame, other frames, and another size: the shared marks are drawn many times
+      for (let k = 2; k < 8; k++) renderPlot(heatmapPlot(s, random(k), [[k % 5], []], { maxAbs: k % 2 ? 0.9 : 1.3, compact: k % 3 === 0 ? !compact : compact }));
+      expect(renderPlot(heatmapPlot(s, random(1), [[2], []], { maxAbs: 0.9, compact }))).toBe(first);
+      // and the frame's marks show the frame they were asked for (the colour key's ends)
+      expect(renderPlot(heatmapPlot(s, random(1), [[2], []], { maxAbs: 1.3, compact }))).toMatch(/>[^<]*−1\.3\b/);
+      expect(renderPlot(heatmapPlot(s, random(1), [[2], []], { maxAbs: 0.9, compact }))).toMatch(/>[^<]*−0\.9\b/);
+    }
+  });
 });
 
 describe('prune strip plot', () => {

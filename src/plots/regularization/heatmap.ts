@@ -222,9 +222,8 @@ export function heatmapPlot(
   const keyTop = layout.height + 1.2;
   const rows = keyTop + (compact ? 2.4 : 1.2); // matrices, then the colour key underneath
   const height = Math.round((inner * rows) / layout.width) + 30;
-  const key = colorKey(m, keyTop, 40, 12, compact);
-  const labels = layout.offsets.map((x, l) => ({ x: x + sizes[l + 1] / 2, y: layout.tops[l] - 0.4, text: `W${l + 1} (${sizes[l]},${sizes[l + 1]})` }));
   const outlines = deadOutlines(sizes, removed, perRow);
+  const [areas, rest] = frameMarks(sizes, perRow, layout, keyTop, m, compact);
   return {
     width,
     height,
@@ -251,13 +250,35 @@ export function heatmapPlot(
       data: { [live('outlines')]: removed.map((units) => units.join(',')).join(';') },
     },
     marks: [
-      // each matrix's area, faintly, so a matrix of near-zero weights still shows its shape
-      Plot.rect(
-        layout.offsets.map((x, l) => ({ x1: x, x2: x + sizes[l + 1], y1: layout.tops[l], y2: layout.tops[l] + sizes[l] })),
-        { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: 0.07 },
-      ),
+      areas,
       Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: (d: { w: number }) => weightFill(d.w), fillOpacity: (d: { w: number }) => weightOpacity(d.w, m), inset: 0.5, className: live('weights') }),
       Plot.rect(outlines, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', stroke: 'var(--fg)', strokeWidth: 1.5, strokeDasharray: '3,2', fill: 'none', className: live('outlines') }),
+      ...rest,
+    ],
+  };
+}
+
+/** The marks that do not follow the weights, by everything they show: made once, not on every epoch step. */
+const framesMade = new Map<string, readonly [Plot.Markish, readonly Plot.Markish[]]>();
+
+/**
+ * The heatmap's marks that stay while the reader steps through the epochs (each matrix's area, its
+ * label, the colour key): the same for these sizes, layout and colour scale, so they are made once
+ * and used again (Plot only reads a mark; a step then makes only the two live marks).
+ */
+function frameMarks(sizes: readonly number[], perRow: number, layout: HeatLayout, keyTop: number, m: number, compact: boolean): readonly [Plot.Markish, readonly Plot.Markish[]] {
+  const id = `${sizes.join(',')} ${perRow} ${compact} ${m}`;
+  const made = framesMade.get(id);
+  if (made) return made;
+  const key = colorKey(m, keyTop, 40, 12, compact);
+  const labels = layout.offsets.map((x, l) => ({ x: x + sizes[l + 1] / 2, y: layout.tops[l] - 0.4, text: `W${l + 1} (${sizes[l]},${sizes[l + 1]})` }));
+  const marks = [
+    // each matrix's area, faintly, so a matrix of near-zero weights still shows its shape
+    Plot.rect(
+      layout.offsets.map((x, l) => ({ x1: x, x2: x + sizes[l + 1], y1: layout.tops[l], y2: layout.tops[l] + sizes[l] })),
+      { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: 0.07 },
+    ),
+    [
       Plot.text(labels, { x: 'x', y: 'y', text: 'text', fill: 'currentColor', lineAnchor: 'bottom' }),
       Plot.rect([{ x1: key.cells[0].x1, x2: key.cells[key.cells.length - 1].x2, y1: key.cells[0].y1, y2: key.cells[0].y2 }], { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: 0.07 }),
       Plot.rect(key.cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: (d: { w: number }) => weightFill(d.w), fillOpacity: (d: { w: number }) => weightOpacity(d.w, m) }),
@@ -268,5 +289,9 @@ export function heatmapPlot(
         ),
       ),
     ],
-  };
+  ] as const;
+  // a figure shows a few frames (two runs, two sizes); a reader's other settings make others
+  if (framesMade.size >= 16) framesMade.clear();
+  framesMade.set(id, marks);
+  return marks;
 }
