@@ -13,7 +13,7 @@
  * layer keeps at least one unit. Surviving weights, biases and slopes are copied
  * unchanged.
  */
-import { checkNonNegative } from './check';
+import { checkInteger, checkLength, checkNonNegative } from './check';
 import type { PReluActivation } from './activations';
 import { Network, type Layer } from './network';
 import { NEAR_ZERO } from './stats';
@@ -122,6 +122,9 @@ const allUnits = (sizes: readonly number[]) => sizes.map((n) => Array.from({ len
  */
 export function prunedUnits(sizes: readonly number[], weights: readonly ArrayLike<number>[], threshold = NEAR_ZERO): number[][] {
   checkNonNegative('threshold', threshold);
+  sizes.forEach((n, l) => checkInteger(`sizes[${l}]`, n, 1));
+  if (weights.length !== sizes.length - 1) throw new Error(`weights must hold one matrix per layer: ${sizes.length - 1} for sizes [${sizes.join(', ')}] (got ${weights.length})`);
+  weights.forEach((w, l) => checkLength(`weights[${l}]`, w, sizes[l] * sizes[l + 1]));
   return removeDead({ layers: weights.map((w, l) => ({ weights: w, fanOut: sizes[l + 1] })), alive: allUnits(sizes) }, threshold);
 }
 

@@ -114,6 +114,12 @@ describe('prune', () => {
     expect(() => prunedUnits([1, 2, 1], net.layers.map((L) => L.weights), -1)).toThrow(/threshold/);
   });
 
+  it('prunedUnits refuses weights that do not fit the sizes, naming what is wrong', () => {
+    expect(() => prunedUnits([1, 2, 1], [[1, 1]])).toThrow('weights must hold one matrix per layer: 2 for sizes [1, 2, 1] (got 1)');
+    expect(() => prunedUnits([1, 2, 1], [[1, 1], [1]])).toThrow('weights[1] must have length 2 (got length 1)');
+    expect(() => prunedUnits([1, 0, 1], [[], []])).toThrow('sizes[1] must be an integer ≥ 1 (got 0)');
+  });
+
   it('removes the same units, in the same order, with the same folded biases, as rebuilding the network after each removal', () => {
     const activations = ['tanh', 'sigmoid', 'relu', 'elu', { name: 'prelu', initial: 0.2 }] as const;
     let pruned = 0;
