@@ -246,6 +246,12 @@ export function trimmed(value: number, kind: 'pixels' | 'opacity'): string {
   return String(r === 0 ? 0 : r);
 }
 
+/** Sets an attribute to a number as `trimNumbers` leaves it (see `trimmed`), touching it only if it reads otherwise: for a `patch`. */
+export function setTrimmed(el: Element, name: string, value: number, kind: 'pixels' | 'opacity'): void {
+  const text = trimmed(value, kind);
+  if (el.getAttribute(name) !== text) el.setAttribute(name, text);
+}
+
 /** Every number of an attribute's text rounded (a text that is one number, as most are, without a search through it). */
 const trimText = (text: string, trim: (number: string) => string) => (NUMBER.test(text) ? trim(text) : text.replace(DECIMAL, trim));
 

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatProbability } from '../../lib/format';
-import { live, trimmed, type PlotOptions } from '../render';
+import { live, setTrimmed, trimmed, type PlotOptions } from '../render';
 
 export interface SoftmaxBar {
   /** Class label, e.g. "1". */
@@ -26,11 +26,9 @@ const MARGIN = { top: 22, right: 20, bottom: 36, left: 44 };
 export function softmaxPlot(bars: readonly SoftmaxBar[], { compact = false } = {}): PlotOptions {
   const data = bars.filter((b) => Number.isFinite(b.p)).map((b) => ({ ...b, p: Math.min(1, Math.max(0, b.p)) }));
   const [width, height] = compact ? [320, 220] : [600, 240];
-  // the chart's y scale, made as Plot makes it (for a patch only: the first drawing does not need it)
-  const y = () => {
-    const scale = Plot.scale({ y: { domain: [0, 1], range: [height - MARGIN.bottom, MARGIN.top] } });
-    return (p: number) => scale.apply(p) as number;
-  };
+  // the chart's y scale, made as Plot makes it, once for both patches (the first drawing does not need it)
+  let scale: ReturnType<typeof Plot.scale> | undefined;
+  const y = (p: number) => (scale ??= Plot.scale({ y: { domain: [0, 1], range: [height - MARGIN.bottom, MARGIN.top] } })).apply(p) as number;
   return {
     width,
     height,
@@ -43,7 +41,7 @@ export function softmaxPlot(bars: readonly SoftmaxBar[], { compact = false } = {
     y: { domain: [0, 1], label: 'probability', grid: true, ticks: 5 },
     live: {
       frame: `softmax ${compact ? 'compact' : 'wide'} ${bars.map((b) => b.label).join(' ')}`,
-      patch: { [live('bars')]: (group) => reheight(group, data, y()), [live('labels')]: (group) => relabel(group, data, y()) },
+      patch: { [live('bars')]: (group) => reheight(group, data, y), [live('labels')]: (group) => relabel(group, data, y) },
     },
     marks: [
       Plot.barY(data, { x: 'label', y: 'p', fill: 'var(--accent)', fillOpacity: 0.85, className: live('bars') }),
@@ -51,12 +49,6 @@ export function softmaxPlot(bars: readonly SoftmaxBar[], { compact = false } = {
       Plot.ruleY([0], { stroke: 'currentColor' }),
     ],
   };
-}
-
-/** Sets an attribute to a number of pixels as `trimNumbers` writes it, if it reads otherwise. */
-function setPixels(el: Element, name: string, value: number): void {
-  const text = trimmed(value, 'pixels');
-  if (el.getAttribute(name) !== text) el.setAttribute(name, text);
 }
 
 /**
@@ -70,8 +62,8 @@ function reheight(group: Element, data: readonly { p: number }[], y: (p: number)
   const y0 = y(0);
   data.forEach((d, i) => {
     const yp = y(d.p);
-    setPixels(rects[i], 'y', Math.min(y0, yp));
-    setPixels(rects[i], 'height', Math.max(0, Math.abs(yp - y0)));
+    setTrimmed(rects[i], 'y', Math.min(y0, yp), 'pixels');
+    setTrimmed(rects[i], 'height', Math.max(0, Math.abs(yp - y0)), 'pixels');
   });
   return true;
 }

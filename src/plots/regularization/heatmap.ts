@@ -5,7 +5,7 @@
  * their row in the matrix they feed.
  */
 import * as Plot from '@observablehq/plot';
-import { live, trimmed, type PlotOptions } from '../render';
+import { live, setTrimmed, type PlotOptions } from '../render';
 import { FONT_SIZE, NARROW_WIDTH } from './frame';
 
 /** A box in cell units, from (x1, y1) to (x2, y2). */
@@ -162,9 +162,8 @@ function recolour(group: Element, cells: readonly HeatCell[], maxAbs: number): b
   cells.forEach((c, i) => {
     const rect = rects[i];
     const fill = weightFill(c.w);
-    const opacity = trimmed(weightOpacity(c.w, maxAbs), 'opacity');
     if (rect.getAttribute('fill') !== fill) rect.setAttribute('fill', fill);
-    if (rect.getAttribute('fill-opacity') !== opacity) rect.setAttribute('fill-opacity', opacity);
+    setTrimmed(rect, 'fill-opacity', weightOpacity(c.w, maxAbs), 'opacity');
   });
   return true;
 }
@@ -184,10 +183,7 @@ function reoutline(group: Element, boxes: readonly Box[], x: (v: number) => numb
   boxes.forEach((b, i) => {
     const [x1, x2, y1, y2] = [x(b.x1), x(b.x2), y(b.y1), y(b.y2)];
     const place: [string, number][] = [['x', Math.min(x1, x2)], ['y', Math.min(y1, y2)], ['width', Math.max(0, Math.abs(x2 - x1))], ['height', Math.max(0, Math.abs(y1 - y2))]];
-    for (const [name, value] of place) {
-      const text = trimmed(value, 'pixels');
-      if (rects[i].getAttribute(name) !== text) rects[i].setAttribute(name, text);
-    }
+    for (const [name, value] of place) setTrimmed(rects[i], name, value, 'pixels');
   });
   return true;
 }
